@@ -1,0 +1,25 @@
+import { DomainError, ErrorCode } from '@ggsm/domain';
+
+/** Sorting only by whitelisted fields: the column names never come from the client. */
+export function sortColumn(sortField: string | undefined, allowed: Record<string, string>, fallback: string): string {
+  if (!sortField) return fallback;
+  const column = allowed[sortField];
+  if (!column) {
+    throw new DomainError(ErrorCode.BAD_USER_INPUT, {
+      nl: `Sorteren op "${sortField}" kan niet. Kies uit: ${Object.keys(allowed).join(', ')}.`,
+      en: `Cannot sort by "${sortField}". Choose one of: ${Object.keys(allowed).join(', ')}.`,
+    });
+  }
+  return column;
+}
+
+export const notFound = (what: { nl: string; en: string }) =>
+  new DomainError(ErrorCode.NOT_FOUND, { nl: `${what.nl} niet gevonden.`, en: `${what.en} not found.` });
+
+/** PostgreSQL unique_violation, for races that slip past the friendly pre-check. */
+export const isUniqueViolation = (err: unknown, constraint?: string): boolean => {
+  const e = err as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  const name = e?.driverError?.constraint ?? e?.constraint;
+  return code === '23505' && (!constraint || name === constraint);
+};

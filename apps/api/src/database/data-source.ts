@@ -1,0 +1,29 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '@ggsm/migrations';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PersonEntity } from '../people/person.entity';
+import { PlatformEntity } from '../platforms/platform.entity';
+import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
+import { UserEntity } from '../users/user.entity';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export const ENTITIES = [OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity];
+
+/** One definition for the app, the tests and the migration runner; the schema comes only from migrations. */
+export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    namingStrategy: new SnakeNamingStrategy(),
+    logging: logSql ? 'all' : ['error', 'warn', 'migration'],
+    extra: { max: 10, application_name: 'ggsm' },
+  };
+}
+
+export const createDataSource = (url: string, logSql = false) => new DataSource(dataSourceOptions(url, logSql));

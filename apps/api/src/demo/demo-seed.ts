@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { DataSource, EntityManager } from 'typeorm';
+import {
+  AccountStatus,
+  OrgUnitKind,
+  OwnerRole,
+  Role,
+  normalizeHandle,
+  parseOrgUnitPath,
+  profileUrl,
+  type AccountKind,
+  type AccountPurpose,
+} from '@ggsm/domain';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { PersonEntity } from '../people/person.entity';
+import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
+import { UserEntity } from '../users/user.entity';
+
+/**
+ * The organisation as the 2011 policy note "#ggsm" describes it (chapter 4.2): the municipality,
+ * its services (diensten), departments and subsidiaries (werkmaatschappijen).
+ */
+const TREE: { path: string; code: string; kind: OrgUnitKind; prefix?: string }[] = [
+  { path: 'Gemeente Groningen', code: 'GEM', kind: OrgUnitKind.MUNICIPALITY },
+  { path: 'Gemeente Groningen > Bestuursdienst', code: 'BSD', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > Bestuursdienst > Centrale nieuwsredactie', code: 'BSD-NR', kind: OrgUnitKind.TEAM },
+  { path: 'Gemeente Groningen > RO/EZ', code: 'ROEZ', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > RO/EZ > Stadsdeelcoördinatie', code: 'SDC', kind: OrgUnitKind.DEPARTMENT, prefix: 'sdc' },
+  { path: 'Gemeente Groningen > OCSW', code: 'OCSW', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > OCSW > Muziekschool', code: 'MZS', kind: OrgUnitKind.SUBSIDIARY },
+  { path: 'Gemeente Groningen > OCSW > Stadsschouwburg', code: 'SSB', kind: OrgUnitKind.SUBSIDIARY },
+  { path: 'Gemeente Groningen > OCSW > De Oosterpoort', code: 'OOP', kind: OrgUnitKind.SUBSIDIARY },
+  { path: 'Gemeente Groningen > OCSW > Papiermolen', code: 'PPM', kind: OrgUnitKind.SUBSIDIARY },
+  { path: 'Gemeente Groningen > OCSW > Kardinge', code: 'KDG', kind: OrgUnitKind.SUBSIDIARY },
+  { path: 'Gemeente Groningen > HVD', code: 'HVD', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > HVD > Voorlichting & Communicatie', code: 'HVD-VC', kind: OrgUnitKind.DEPARTMENT },
+  { path: 'Gemeente Groningen > HVD > GGD', code: 'GGD', kind: OrgUnitKind.DEPARTMENT },
+  { path: 'Gemeente Groningen > HVD > Brandweer', code: 'BRW', kind: OrgUnitKind.DEPARTMENT },
+  { path: 'Gemeente Groningen > DSW', code: 'DSW', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > DIA', code: 'DIA', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > Milieudienst', code: 'MD', kind: OrgUnitKind.SERVICE },
+  { path: 'Gemeente Groningen > Milieudienst > Lentekriebels', code: 'MD-LK', kind: OrgUnitKind.TEAM },
+];
+
+const ROOT = 'Gemeente Groningen';
+
+/** Fictional demo people; real owners are personal data and never part of demo data. */
+const PEOPLE = [
+  { name: 'Team #ggsm', email: 'ggsm@groningen.example', jobTitle: 'Communicatieadviseurs', unit: 'GEM' },
+  { name: 'Anna de Vries', email: 'anna.devries@groningen.example', jobTitle: 'Webredacteur', unit: 'ROEZ' },
+  { name: 'Pieter Bakker', email: 'pieter.bakker@groningen.example', jobTitle: 'Communicatieadviseur', unit: 'OCSW' },
+  { name: 'Fatima El Amrani', email: 'fatima.elamrani@groningen.example', jobTitle: 'Woordvoerder', unit: 'HVD' },
+];
+
+const USERS: { email: string; displayName: string; roles: Role[]; scope?: string }[] = [
+  { email: 'admin@groningen.example', displayName: 'Beheerder', roles: [Role.ADMIN] },
+  { email: 'communicatie@groningen.example', displayName: 'Team #ggsm (communicatie)', roles: [Role.COMMUNICATIONS] },
+  { email: 'redacteur.roez@groningen.example', displayName: 'Redacteur RO/EZ', roles: [Role.EDITOR], scope: 'ROEZ' },
+  { email: 'redacteur.ocsw@groningen.example', displayName: 'Redacteur OCSW', roles: [Role.EDITOR], scope: 'OCSW' },
+  { email: 'jurist@groningen.example', displayName: 'Bureau Juridische Zaken', roles: [Role.LEGAL] },
+  { email: 'auditor@groningen.example', displayName: 'Auditor', roles: [Role.AUDITOR] },
+];
+
+export const DEMO_USERS = USERS;
+
+interface InventoryRow {
+  platform: string;
+  handle: string;
+  display_name: string;
+  org_unit_path: string;
+  kind: string;
+  purposes: string;
+  notes: string;
+}
+
+export function readInventory(): InventoryRow[] {
+  return parse(readFileSync(join(__dirname, 'nota-2011-inventory.csv'), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+    bom: true,
+  }) as InventoryRow[];
+}
+
+/** Loads the demo register once, into an empty database; a second start leaves it alone. */
+export async function seedDemo(db: DataSource, passwordHash: string): Promise<boolean> {
+  return db.transaction(async (m) => {
+    // Serialise concurrent first starts.
+    await m.query('SELECT pg_advisory_xact_lock(20111)');
+    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM org_unit');
+    if (n > 0) return false;
+
+    const byPath = new Map<string, OrgUnitEntity>();
+    const byCode = new Map<string, OrgUnitEntity>();
+    for (const u of TREE) {
+      const segments = parseOrgUnitPath(u.path);
+      const parent = segments.length > 1 ? byPath.get(segments.slice(0, -1).join(' > ')) : undefined;
+      const row = await m.save(
+        m.create(OrgUnitEntity, { name: segments.at(-1)!, shortCode: u.code, kind: u.kind, parentId: parent?.id ?? null, handlePrefix: u.prefix ?? null }),
+      );
+      byPath.set(u.path, row);
+      byCode.set(u.code, row);
+    }
+
+    const people = new Map<string, PersonEntity>();
+    for (const p of PEOPLE) {
+      people.set(p.unit, await m.save(m.create(PersonEntity, { name: p.name, email: p.email, jobTitle: p.jobTitle, orgUnitId: byCode.get(p.unit)!.id })));
+    }
+
+    for (const u of USERS) {
+      await m.save(m.create(UserEntity, { email: u.email, displayName: u.displayName, passwordHash, roles: u.roles, scopeUnitId: u.scope ? byCode.get(u.scope)!.id : null }));
+    }
+
+    for (const row of readInventory()) await insertLegacyAccount(m, row, byPath, people);
+    return true;
+  });
+}
+
+async function insertLegacyAccount(
+  m: EntityManager,
+  row: InventoryRow,
+  byPath: Map<string, OrgUnitEntity>,
+  people: Map<string, PersonEntity>,
+): Promise<void> {
+  const path = row.org_unit_path === ROOT ? ROOT : `${ROOT} > ${row.org_unit_path}`;
+  const unit = byPath.get(path);
+  if (!unit) throw new Error(`Demo inventory names an unknown unit: ${row.org_unit_path}`);
+  const account = await m.save(
+    m.create(SocialAccountEntity, {
+      platformKey: row.platform,
+      handle: row.handle,
+      normalizedHandle: normalizeHandle(row.platform, row.handle),
+      displayName: row.display_name || null,
+      profileUrl: profileUrl(row.platform, row.handle),
+      orgUnitId: unit.id,
+      kind: row.kind as AccountKind,
+      purposes: row.purposes.split(';').filter(Boolean) as AccountPurpose[],
+      notes: row.notes || null,
+      // They exist and are official; they predate today's rules.
+      status: AccountStatus.ACTIVE,
+      legacy: true,
+      languages: ['nl'],
+    }),
+  );
+  // Owners where the demo has someone in that service; the rest show the gap the note describes.
+  const service = [...byPath.entries()].find(([p, u]) => u.id === unit.id && p)?.[0].split(' > ')[1];
+  const owner = service ? [...people.values()].find((p) => byPath.get(`${ROOT} > ${service}`)?.id === p.orgUnitId) : undefined;
+  if (owner) await m.insert(AccountOwnerEntity, { accountId: account.id, personId: owner.id, role: OwnerRole.PRIMARY, position: 0 });
+}

@@ -1,0 +1,64 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import type { AccountKind, AccountPurpose, AccountStatus, OwnerRole } from '@ggsm/domain';
+
+@Entity('social_account')
+export class SocialAccountEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('text') platformKey: string;
+  /** As written by the department, e.g. "Stadsbeheer050". */
+  @Column('text') handle: string;
+  /** Equal for every spelling the platform treats as the same account; unique with the platform, for ever. */
+  @Column('text') normalizedHandle: string;
+  @Column('text', { nullable: true }) displayName: string | null;
+  @Column('text') profileUrl: string;
+  @Column('uuid') orgUnitId: string;
+  @Column('text') kind: AccountKind;
+  @Column('text', { array: true, default: () => "'{}'" }) purposes: AccountPurpose[];
+  @Column('text', { nullable: true }) bio: string | null;
+  @Column('text', { nullable: true }) openingHours: string | null;
+  @Column('text', { nullable: true }) responseTime: string | null;
+  @Column('text', { array: true, default: () => "'{}'" }) languages: string[];
+  @Column('text', { nullable: true }) autoPostingSource: string | null;
+  @Column('text', { nullable: true }) archivingArrangement: string | null;
+  @Column('text', { nullable: true }) notes: string | null;
+  @Column('text') status: AccountStatus;
+  /** Predates the 2011 policy: official, but not held to today's naming rules. */
+  @Column('boolean', { default: false }) legacy: boolean;
+  @Column('int', { default: 6 }) reviewIntervalMonths: number;
+  @Column('timestamptz', { nullable: true }) lastReviewedAt: Date | null;
+  @Column('timestamptz', { nullable: true }) nextReviewAt: Date | null;
+  @Column('uuid', { nullable: true }) requestedById: string | null;
+  @Column('timestamptz', { nullable: true }) requestedAt: Date | null;
+  @Column('uuid', { nullable: true }) approvedById: string | null;
+  @Column('timestamptz', { nullable: true }) approvedAt: Date | null;
+  @VersionColumn() version: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+
+  @OneToMany(() => AccountOwnerEntity, (o) => o.account, { cascade: false })
+  owners?: AccountOwnerEntity[];
+}
+
+@Entity('account_owner')
+export class AccountOwnerEntity {
+  @PrimaryColumn('uuid') accountId: string;
+  @PrimaryColumn('uuid') personId: string;
+  @Column('text') role: OwnerRole;
+  /** Order of the backups as entered. */
+  @Column('int', { default: 0 }) position: number;
+
+  @ManyToOne(() => SocialAccountEntity, (a) => a.owners)
+  @JoinColumn({ name: 'account_id' })
+  account?: SocialAccountEntity;
+}

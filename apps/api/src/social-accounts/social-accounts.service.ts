@@ -1,0 +1,320 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
+import {
+  AccountStatus,
+  DomainError,
+  ErrorCode,
+  OwnerRole,
+  cleanHandleInput,
+  normalizeHandle,
+  parseHandleInput,
+  profileUrl,
+  validateHandle,
+} from '@ggsm/domain';
+import type { AuthUser } from '../auth/auth-user';
+import { type ListArgs, pageOf } from '../common/list.args';
+import { isUniqueViolation, notFound, sortColumn } from '../common/sorting';
+import { OrgUnitEntity } from '../org-units/org-unit.entity';
+import { OrgUnitsService } from '../org-units/org-units.service';
+import { PeopleService } from '../people/people.service';
+import { PlatformsService } from '../platforms/platforms.service';
+import type {
+  CreateSocialAccountArgs,
+  SocialAccountFieldsArgs,
+  SocialAccountFilter,
+  UpdateSocialAccountArgs,
+} from './social-account.args';
+import { AccountOwnerEntity, SocialAccountEntity } from './social-account.entity';
+import type { SocialAccountModel } from './social-account.model';
+
+const SORTABLE = {
+  handle: 'a.normalized_handle',
+  displayName: 'a.display_name',
+  platformId: 'a.platform_key',
+  kind: 'a.kind',
+  status: 'a.status',
+  legacy: 'a.legacy',
+  createdAt: 'a.created_at',
+  updatedAt: 'a.updated_at',
+  nextReviewAt: 'a.next_review_at',
+};
+const ACCOUNT = { nl: 'Account', en: 'Account' };
+const HANDLE_FIELDS_LOCKED = {
+  nl: 'Platform en handle liggen vast zodra een account is ingediend: een nieuwe naam is een nieuw account (de oude blijft van ons).',
+  en: 'Platform and handle are fixed once an account is submitted: a new name is a new account (the old one stays ours).',
+};
+
+interface ResolvedHandle {
+  platformKey: string;
+  handle: string;
+  normalizedHandle: string;
+  profileUrl: string;
+}
+
+@Injectable()
+export class SocialAccountsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly units: OrgUnitsService,
+    private readonly people: PeopleService,
+    private readonly platforms: PlatformsService,
+  ) {}
+
+  private async query(filter: SocialAccountFilter = {}) {
+    const qb = this.db.getRepository(SocialAccountEntity).createQueryBuilder('a');
+    if (filter.q?.trim()) {
+      const q = `%${cleanHandleInput(filter.q)}%`;
+      qb.andWhere(new Brackets((b) => b.where('a.handle ILIKE :q', { q }).orWhere('a.display_name ILIKE :q', { q })));
+    }
+    if (filter.ids) qb.andWhere('a.id IN (:...ids)', { ids: filter.ids.length ? filter.ids : [null] });
+    if (filter.platformId) qb.andWhere('a.platform_key = :platform', { platform: filter.platformId });
+    if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
+    if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
+    if (filter.legacy !== undefined && filter.legacy !== null) qb.andWhere('a.legacy = :legacy', { legacy: filter.legacy });
+    if (filter.orgUnitId) {
+      qb.andWhere('a.org_unit_id = ANY(:units)', { units: await this.units.subtreeIds(filter.orgUnitId) });
+    }
+    return qb;
+  }
+
+  async list(_caller: AuthUser, args: ListArgs, filter?: SocialAccountFilter): Promise<SocialAccountModel[]> {
+    const page = pageOf(args);
+    const rows = await (await this.query(filter))
+      .leftJoinAndSelect('a.owners', 'o')
+      .orderBy(sortColumn(args.sortField, SORTABLE, 'a.normalized_handle'), page.order)
+      .addOrderBy('a.id')
+      .addOrderBy('o.position')
+      // skip/take (not offset/limit): pages count accounts, not joined owner rows.
+      .skip(page.skip)
+      .take(page.take)
+      .getMany();
+    return rows.map(toSocialAccountModel);
+  }
+
+  async count(_caller: AuthUser, filter?: SocialAccountFilter): Promise<number> {
+    return (await this.query(filter)).getCount();
+  }
+
+  async get(_caller: AuthUser, id: string): Promise<SocialAccountModel> {
+    return toSocialAccountModel(await this.load(this.db.manager, id));
+  }
+
+  create(_caller: AuthUser, args: CreateSocialAccountArgs): Promise<SocialAccountModel> {
+    return this.db.transaction(async (m) => {
+      const resolved = await this.resolveHandle(m, args.platformId, args.handle, args.legacy ?? false);
+      await this.units.mustExist(m, args.orgUnitId, 'orgUnitId');
+      await this.checkOwners(m, args);
+      const row = m.create(SocialAccountEntity, {
+        ...resolved,
+        displayName: args.displayName?.trim() || null,
+        orgUnitId: args.orgUnitId,
+        kind: args.kind,
+        purposes: unique(args.purposes ?? []),
+        bio: args.bio?.trim() || null,
+        openingHours: args.openingHours?.trim() || null,
+        responseTime: args.responseTime?.trim() || null,
+        languages: unique(args.languages ?? []),
+        autoPostingSource: args.autoPostingSource?.trim() || null,
+        archivingArrangement: args.archivingArrangement?.trim() || null,
+        notes: args.notes?.trim() || null,
+        status: AccountStatus.DRAFT,
+        legacy: args.legacy ?? false,
+        reviewIntervalMonths: args.reviewIntervalMonths ?? 6,
+      });
+      await this.insertHandle(m, row);
+      await this.replaceOwners(m, row.id, args.primaryOwnerId ?? null, args.backupOwnerIds ?? []);
+      return toSocialAccountModel(await this.load(m, row.id));
+    });
+  }
+
+  update(_caller: AuthUser, args: UpdateSocialAccountArgs): Promise<SocialAccountModel> {
+    return this.db.transaction(async (m) => {
+      const row = await this.load(m, args.id, true);
+      if (args.version !== undefined && args.version !== null && args.version !== row.version) {
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, {
+          nl: 'Iemand anders heeft dit account intussen gewijzigd. Laad het opnieuw en breng uw wijziging opnieuw aan.',
+          en: 'Someone else changed this account in the meantime. Reload it and make your change again.',
+        });
+      }
+      const legacy = args.legacy ?? row.legacy;
+      const platformKey = args.platformId ?? row.platformKey;
+      const handleInput = args.handle ?? row.handle;
+      if (platformKey !== row.platformKey || handleInput !== row.handle) {
+        const resolved = await this.resolveHandle(m, platformKey, handleInput, legacy, row.id);
+        if (resolved.platformKey !== row.platformKey || resolved.normalizedHandle !== row.normalizedHandle) {
+          if (row.status !== AccountStatus.DRAFT) {
+            throw new DomainError(ErrorCode.BAD_USER_INPUT, HANDLE_FIELDS_LOCKED, [
+              { field: 'handle', code: 'HANDLE_LOCKED', message: HANDLE_FIELDS_LOCKED },
+            ]);
+          }
+        }
+        Object.assign(row, resolved);
+      }
+      if (args.orgUnitId !== undefined) {
+        await this.units.mustExist(m, args.orgUnitId, 'orgUnitId');
+        row.orgUnitId = args.orgUnitId;
+      }
+      if (args.kind !== undefined) row.kind = args.kind;
+      applyFields(row, args);
+      const owners = ownersOf(row);
+      const primaryOwnerId = args.primaryOwnerId !== undefined ? args.primaryOwnerId : owners.primaryOwnerId;
+      const backupOwnerIds = args.backupOwnerIds ?? owners.backupOwnerIds;
+      await this.checkOwners(m, { primaryOwnerId, backupOwnerIds });
+      delete row.owners;
+      try {
+        // The version column makes this a compare-and-set: a concurrent save loses, not overwrites.
+        const result = await m
+          .createQueryBuilder()
+          .update(SocialAccountEntity)
+          .set(columnsOf(row))
+          .where('id = :id AND version = :version', { id: row.id, version: row.version })
+          .execute();
+        if (result.affected !== 1) {
+          throw new DomainError(ErrorCode.VERSION_CONFLICT, {
+            nl: 'Iemand anders heeft dit account intussen gewijzigd.',
+            en: 'Someone else changed this account in the meantime.',
+          });
+        }
+      } catch (err) {
+        if (isUniqueViolation(err)) throw await this.handleTaken(m, row.platformKey, row.normalizedHandle);
+        throw err;
+      }
+      await this.replaceOwners(m, row.id, primaryOwnerId ?? null, backupOwnerIds);
+      return toSocialAccountModel(await this.load(m, row.id));
+    });
+  }
+
+  /** Validates with the domain rules, normalises, and refuses a handle we already hold. */
+  private async resolveHandle(m: EntityManager, platformKey: string, input: string, legacy: boolean, selfId?: string): Promise<ResolvedHandle> {
+    await this.platforms.mustExist(m, platformKey);
+    const violations = validateHandle(platformKey, input, { legacy });
+    if (violations.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, violations[0].message, violations);
+    }
+    const handle = parseHandleInput(platformKey, input)?.handle ?? cleanHandleInput(input);
+    const normalizedHandle = normalizeHandle(platformKey, handle);
+    const taken = await m.findOne(SocialAccountEntity, { where: { platformKey, normalizedHandle } });
+    if (taken && taken.id !== selfId) throw await this.handleTaken(m, platformKey, normalizedHandle);
+    return { platformKey, handle, normalizedHandle, profileUrl: profileUrl(platformKey, handle) };
+  }
+
+  private async handleTaken(m: EntityManager, platformKey: string, normalizedHandle: string): Promise<DomainError> {
+    const holder = await m
+      .createQueryBuilder(SocialAccountEntity, 'a')
+      .innerJoin(OrgUnitEntity, 'u', 'u.id = a.org_unit_id')
+      .select(['a.handle AS handle', 'u.name AS unit'])
+      .where('a.platform_key = :platformKey AND a.normalized_handle = :normalizedHandle', { platformKey, normalizedHandle })
+      .getRawOne<{ handle: string; unit: string }>();
+    const text = {
+      nl: `Dit account is al geregistreerd als @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'onbekend onderdeel'}).`,
+      en: `This account is already registered as @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'unknown unit'}).`,
+    };
+    return new DomainError(ErrorCode.HANDLE_TAKEN, text, [{ field: 'handle', code: 'HANDLE_TAKEN', message: text }]);
+  }
+
+  private async insertHandle(m: EntityManager, row: SocialAccountEntity): Promise<void> {
+    try {
+      await m.insert(SocialAccountEntity, row);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw await this.handleTaken(m, row.platformKey, row.normalizedHandle);
+      throw err;
+    }
+  }
+
+  private async checkOwners(m: EntityManager, args: { primaryOwnerId?: string | null; backupOwnerIds?: string[] }): Promise<void> {
+    const backups = args.backupOwnerIds ?? [];
+    if (args.primaryOwnerId && backups.includes(args.primaryOwnerId)) {
+      const text = { nl: 'De eerste eigenaar kan niet ook reserve-eigenaar zijn.', en: 'The primary owner cannot also be a backup owner.' };
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, text, [{ field: 'backupOwnerIds', code: 'OWNER_TWICE', message: text }]);
+    }
+    if (args.primaryOwnerId) await this.people.mustBeActive(m, [args.primaryOwnerId], 'primaryOwnerId');
+    await this.people.mustBeActive(m, unique(backups), 'backupOwnerIds');
+  }
+
+  private async replaceOwners(m: EntityManager, accountId: string, primary: string | null, backups: string[]): Promise<void> {
+    await m.delete(AccountOwnerEntity, { accountId });
+    const rows = [
+      ...(primary ? [{ accountId, personId: primary, role: OwnerRole.PRIMARY, position: 0 }] : []),
+      ...unique(backups).map((personId, i) => ({ accountId, personId, role: OwnerRole.BACKUP, position: i + 1 })),
+    ];
+    if (rows.length) await m.insert(AccountOwnerEntity, rows);
+  }
+
+  private async load(m: EntityManager, id: string, lock = false): Promise<SocialAccountEntity> {
+    const qb = m.createQueryBuilder(SocialAccountEntity, 'a').where('a.id = :id', { id });
+    if (lock) qb.setLock('pessimistic_write');
+    const row = await qb.getOne();
+    if (!row) throw notFound(ACCOUNT);
+    row.owners = await m.find(AccountOwnerEntity, { where: { accountId: id }, order: { position: 'ASC' } });
+    return row;
+  }
+}
+
+const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+function applyFields(row: SocialAccountEntity, args: SocialAccountFieldsArgs): void {
+  const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
+  const set = <K extends keyof SocialAccountEntity>(key: K, value: SocialAccountEntity[K] | undefined) => {
+    if (value !== undefined) row[key] = value;
+  };
+  set('displayName', text(args.displayName));
+  set('purposes', args.purposes ? unique(args.purposes) : undefined);
+  set('bio', text(args.bio));
+  set('openingHours', text(args.openingHours));
+  set('responseTime', text(args.responseTime));
+  set('languages', args.languages ? unique(args.languages) : undefined);
+  set('autoPostingSource', text(args.autoPostingSource));
+  set('archivingArrangement', text(args.archivingArrangement));
+  set('notes', text(args.notes));
+  set('legacy', args.legacy ?? undefined);
+  set('reviewIntervalMonths', args.reviewIntervalMonths ?? undefined);
+}
+
+/** The editable columns of a row, for a plain UPDATE (the version column bumps itself). */
+function columnsOf(row: SocialAccountEntity): Partial<SocialAccountEntity> {
+  const { id: _id, version: _v, createdAt: _c, updatedAt: _u, owners: _o, ...columns } = row;
+  return columns;
+}
+
+function ownersOf(row: SocialAccountEntity): { primaryOwnerId: string | null; backupOwnerIds: string[] } {
+  const owners = row.owners ?? [];
+  return {
+    primaryOwnerId: owners.find((o) => o.role === OwnerRole.PRIMARY)?.personId ?? null,
+    backupOwnerIds: owners.filter((o) => o.role === OwnerRole.BACKUP).map((o) => o.personId),
+  };
+}
+
+export function toSocialAccountModel(row: SocialAccountEntity): SocialAccountModel {
+  return {
+    id: row.id,
+    platformId: row.platformKey,
+    handle: row.handle,
+    normalizedHandle: row.normalizedHandle,
+    displayName: row.displayName,
+    profileUrl: row.profileUrl,
+    orgUnitId: row.orgUnitId,
+    kind: row.kind,
+    purposes: row.purposes,
+    bio: row.bio,
+    openingHours: row.openingHours,
+    responseTime: row.responseTime,
+    languages: row.languages,
+    autoPostingSource: row.autoPostingSource,
+    archivingArrangement: row.archivingArrangement,
+    notes: row.notes,
+    ...ownersOf(row),
+    status: row.status,
+    legacy: row.legacy,
+    reviewIntervalMonths: row.reviewIntervalMonths,
+    lastReviewedAt: row.lastReviewedAt,
+    nextReviewAt: row.nextReviewAt,
+    requestedById: row.requestedById,
+    requestedAt: row.requestedAt,
+    approvedById: row.approvedById,
+    approvedAt: row.approvedAt,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
