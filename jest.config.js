@@ -7,9 +7,11 @@ const moduleNameMapper = {
 };
 const common = { transform: { '^.+\\.tsx?$': swc }, moduleNameMapper, testEnvironment: 'node' };
 module.exports = {
+  // End-to-end tests boot real PostgreSQL clusters and a real browser.
+  testTimeout: 120000,
   projects: [
     { ...common, displayName: 'domain', testMatch: ['<rootDir>/libs/domain/src/**/*.spec.ts'] },
-    { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e.ts'], testTimeout: 120000 },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.e2e.ts'], testTimeout: 180000 },
+    { ...common, displayName: 'api', testMatch: ['<rootDir>/test/api/**/*.e2e.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.e2e.ts'] },
   ],
 };

@@ -41,6 +41,8 @@ export interface RunningApp {
   url: string;
   dataDir: string;
   process: ChildProcess;
+  /** Resolves with the exit code once the process has ended by itself or by stop(). */
+  exited: Promise<number | null>;
   output: () => string;
   login(email: string, password?: string): Promise<string>;
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResult<T>>;
@@ -83,6 +85,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     url,
     dataDir,
     process: child,
+    exited,
     output: () => log,
     async login(email, password = DEMO_PASSWORD) {
       const res = await fetch(`${url}/auth/login`, {
