@@ -91,10 +91,16 @@ describe('start-up', () => {
     }
   });
 
-  it('creates no demo user when NODE_ENV=production', async () => {
+  it('creates no demo user when NODE_ENV=production, only the configured first administrator', async () => {
     const dataDir = freshDataDir();
     // Production with the embedded database is unusual but must still never carry a default login.
-    const app = await startApp({ dataDir, env: { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) } });
+    const env = {
+      NODE_ENV: 'production',
+      JWT_SECRET: 'x'.repeat(40),
+      GGSM_BOOTSTRAP_ADMIN_EMAIL: 'beheer@groningen.example',
+      GGSM_BOOTSTRAP_ADMIN_PASSWORD: 'een-sterk-begin-wachtwoord',
+    };
+    const app = await startApp({ dataDir, env });
     try {
       const res = await fetch(`${app.url}/auth/login`, {
         method: 'POST',
@@ -103,6 +109,10 @@ describe('start-up', () => {
       });
       expect(res.status).toBe(401);
       expect(app.output()).not.toMatch(/Demo logins/);
+      const admin = await app.login('beheer@groningen.example', 'een-sterk-begin-wachtwoord');
+      const { allUsers } = await app.gqlOk('{ allUsers { email roles } }', {}, admin);
+      expect(allUsers).toEqual([{ email: 'beheer@groningen.example', roles: ['ADMIN'] }]);
+      expect((await app.gqlOk('{ _allSocialAccountsMeta { count } }', {}, admin))._allSocialAccountsMeta.count).toBe(0);
     } finally {
       await app.stop();
     }

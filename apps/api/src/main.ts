@@ -11,7 +11,7 @@ import { PasswordService } from './auth/password.service';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
-import { DEMO_USERS, seedDemo } from './demo/demo-seed';
+import { bootstrapAdmin, DEMO_USERS, seedDemo } from './demo/demo-seed';
 
 const log = new Logger('ggsm');
 
@@ -27,6 +27,10 @@ async function migrate(url: string, config: AppConfig): Promise<void> {
     if (config.demoData) {
       const hash = await new PasswordService().hash(config.demoPassword);
       if (await seedDemo(ds, hash)) log.log('Loaded the demo register: the 22 accounts of the 2011 policy note and the demo users.');
+    }
+    if (config.bootstrapAdmin) {
+      const { email, password } = config.bootstrapAdmin;
+      if (await bootstrapAdmin(ds, email, await new PasswordService().hash(password))) log.log(`Created the first administrator ${email}.`);
     }
   } finally {
     await ds.destroy();

@@ -22,6 +22,8 @@ const schema = z.object({
   GGSM_DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   GGSM_DEMO_DATA: z.enum(['auto', 'on', 'off']).default('auto'),
   GGSM_ADMIN_DIR: z.string().optional(),
+  GGSM_BOOTSTRAP_ADMIN_EMAIL: z.string().email('must be an e-mail address').optional(),
+  GGSM_BOOTSTRAP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
   GGSM_LOG_SQL: z.enum(['true', 'false']).default('false'),
 });
 
@@ -39,6 +41,8 @@ export interface AppConfig {
   demoData: boolean;
   demoPassword: string;
   adminDir?: string;
+  /** Creates the first administrator when no user exists yet (production has no demo users). */
+  bootstrapAdmin?: { email: string; password: string };
   logSql: boolean;
 }
 
@@ -58,6 +62,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (production && e.GGSM_DEMO_DATA === 'on') {
     throw new ConfigError('Invalid configuration:\n  GGSM_DEMO_DATA: demo users never exist with NODE_ENV=production');
   }
+  if (!!e.GGSM_BOOTSTRAP_ADMIN_EMAIL !== !!e.GGSM_BOOTSTRAP_ADMIN_PASSWORD) {
+    throw new ConfigError('Invalid configuration:\n  GGSM_BOOTSTRAP_ADMIN_PASSWORD: set both GGSM_BOOTSTRAP_ADMIN_EMAIL and GGSM_BOOTSTRAP_ADMIN_PASSWORD, or neither');
+  }
   const embedded = !e.DATABASE_URL;
   const demoData = !production && (e.GGSM_DEMO_DATA === 'on' || (e.GGSM_DEMO_DATA === 'auto' && embedded));
   return {
@@ -72,6 +79,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData,
     demoPassword: e.GGSM_DEMO_PASSWORD ?? 'ggsm-demo-2026',
     adminDir: e.GGSM_ADMIN_DIR,
+    bootstrapAdmin:
+      e.GGSM_BOOTSTRAP_ADMIN_EMAIL && e.GGSM_BOOTSTRAP_ADMIN_PASSWORD
+        ? { email: e.GGSM_BOOTSTRAP_ADMIN_EMAIL, password: e.GGSM_BOOTSTRAP_ADMIN_PASSWORD }
+        : undefined,
     logSql: e.GGSM_LOG_SQL === 'true',
   };
 }

@@ -149,3 +149,14 @@ async function insertLegacyAccount(
   const owner = service ? [...people.values()].find((p) => byPath.get(`${ROOT} > ${service}`)?.id === p.orgUnitId) : undefined;
   if (owner) await m.insert(AccountOwnerEntity, { accountId: account.id, personId: owner.id, role: OwnerRole.PRIMARY, position: 0 });
 }
+
+/** The first administrator of an empty production register; a no-op once any user exists. */
+export async function bootstrapAdmin(db: DataSource, email: string, passwordHash: string): Promise<boolean> {
+  return db.transaction(async (m) => {
+    await m.query('SELECT pg_advisory_xact_lock(20111)');
+    const [{ n }] = await m.query('SELECT count(*)::int AS n FROM app_user');
+    if (n > 0) return false;
+    await m.save(m.create(UserEntity, { email, displayName: 'Beheerder', passwordHash, roles: [Role.ADMIN] }));
+    return true;
+  });
+}
