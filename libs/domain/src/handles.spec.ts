@@ -102,6 +102,10 @@ describe('profileUrl', () => {
     ['whatsapp', '06-12345678', 'https://wa.me/31612345678'],
     ['hyves', 'StadGroningen', 'https://stadgroningen.hyves.nl'],
     ['yammer', 'groningen.nl', 'https://www.yammer.com/groningen.nl'],
+    // A pasted profile URL gives the same answer as the handle it names.
+    ['x', 'https://twitter.com/Stadsbeheer050?lang=nl', 'https://x.com/Stadsbeheer050'],
+    ['facebook', 'm.facebook.com/Milieudienst.050/', 'https://www.facebook.com/Milieudienst.050'],
+    ['mastodon', 'https://mastodon.nl/@Gemeente', 'https://mastodon.nl/@Gemeente'],
   ])('%s %j → %s', (platform, handle, expected) => {
     expect(profileUrl(platform, handle)).toBe(expected);
   });

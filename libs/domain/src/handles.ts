@@ -406,11 +406,14 @@ export function validateHandle(platformKey: string, raw: string, options: Valida
 // ---------------------------------------------------------------------------------------------
 // Profile URLs
 
-/** The canonical https profile URL, keeping the display case where the platform keeps it. */
+/**
+ * The canonical https profile URL, keeping the display case where the platform keeps it.
+ * Accepts a handle, `@handle` or a profile URL of the same platform, as `normalizeHandle` does.
+ */
 export function profileUrl(platformKey: string, handle: string): string {
   const platform = requirePlatform(platformKey);
   const syntax = platform.handle;
-  const value = cleanHandleInput(handle);
+  const value = parseHandleInput(platform.key, handle)?.handle ?? cleanHandleInput(handle);
   const vars: Record<string, string> = {};
   switch (syntax.kind) {
     case 'PHONE':

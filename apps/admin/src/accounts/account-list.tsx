@@ -1,0 +1,79 @@
+import { Box, Card, CardContent, Typography } from '@mui/material';
+import {
+  AutocompleteInput,
+  BooleanField,
+  CreateButton,
+  DataTable,
+  List,
+  NullableBooleanInput,
+  ReferenceField,
+  ReferenceInput,
+  SearchInput,
+  SelectInput,
+  TextField,
+  useTranslate,
+} from 'react-admin';
+import { enumChoices, EnumField } from '../common/enums';
+
+const filters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <ReferenceInput key="platformId" source="platformId" reference="Platform" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+    <SelectInput optionText="name" />
+  </ReferenceInput>,
+  <SelectInput key="status" source="status" choices={enumChoices('AccountStatus')} />,
+  <SelectInput key="kind" source="kind" choices={enumChoices('AccountKind')} />,
+  <ReferenceInput key="orgUnitId" source="orgUnitId" reference="OrgUnit" sort={{ field: 'name', order: 'ASC' }}>
+    <AutocompleteInput optionText="path" />
+  </ReferenceInput>,
+  <NullableBooleanInput key="legacy" source="legacy" />,
+];
+
+/** Shown instead of an empty table: what ggsm is for, and where to start. */
+const Welcome = () => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ mt: 2, maxWidth: 640 }}>
+      <Card>
+        <CardContent>
+          <Typography variant="h5" component="h1" gutterBottom>
+            {translate('ggsm.welcome.title')}
+          </Typography>
+          <Typography gutterBottom>{translate('ggsm.welcome.body')}</Typography>
+          <Typography color="text.secondary" gutterBottom>
+            {translate('resources.SocialAccount.empty')}
+          </Typography>
+          <CreateButton variant="contained" />
+        </CardContent>
+      </Card>
+    </Box>
+  );
+};
+
+export const AccountList = () => (
+  <List filters={filters} sort={{ field: 'handle', order: 'ASC' }} perPage={25} empty={<Welcome />}>
+    {/* No bulk actions: in particular no bulk delete, nothing in ggsm is destroyed. */}
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="platformId">
+        <ReferenceField source="platformId" reference="Platform" link={false} />
+      </DataTable.Col>
+      <DataTable.Col source="handle">
+        <TextField source="handle" sx={{ fontFamily: 'monospace' }} />
+      </DataTable.Col>
+      <DataTable.Col source="displayName" />
+      <DataTable.Col source="orgUnitId" disableSort>
+        <ReferenceField source="orgUnitId" reference="OrgUnit" link={false}>
+          <TextField source="path" />
+        </ReferenceField>
+      </DataTable.Col>
+      <DataTable.Col source="kind">
+        <EnumField source="kind" enumName="AccountKind" />
+      </DataTable.Col>
+      <DataTable.Col source="status">
+        <EnumField source="status" enumName="AccountStatus" chip />
+      </DataTable.Col>
+      <DataTable.Col source="legacy">
+        <BooleanField source="legacy" />
+      </DataTable.Col>
+    </DataTable>
+  </List>
+);

@@ -1,0 +1,73 @@
+import {
+  BooleanField,
+  ChipField,
+  DateField,
+  NumberField,
+  ReferenceArrayField,
+  ReferenceField,
+  Show,
+  SingleFieldList,
+  Tab,
+  TabbedShowLayout,
+  TextField,
+  UrlField,
+} from 'react-admin';
+import { EnumArrayField, EnumField, StringArrayField } from '../common/enums';
+import { useIsAdmin } from '../common/permissions';
+
+/** Logins are only readable for administrators; others see the id, not an error icon. */
+const UserRef = ({ source }: { source: string }) =>
+  useIsAdmin() ? (
+    <ReferenceField source={source} reference="User" emptyText="—" />
+  ) : (
+    <TextField source={source} emptyText="—" />
+  );
+
+export const AccountShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <Tab label="resources.SocialAccount.tabs.account">
+        <ReferenceField source="platformId" reference="Platform" link={false} />
+        <TextField source="handle" />
+        <TextField source="normalizedHandle" />
+        <UrlField source="profileUrl" target="_blank" rel="noopener noreferrer" />
+        <TextField source="displayName" emptyText="—" />
+        <ReferenceField source="orgUnitId" reference="OrgUnit">
+          <TextField source="path" />
+        </ReferenceField>
+        <EnumField source="kind" enumName="AccountKind" />
+        <EnumArrayField source="purposes" enumName="AccountPurpose" />
+        <EnumField source="status" enumName="AccountStatus" chip />
+        <BooleanField source="legacy" />
+      </Tab>
+      <Tab label="resources.SocialAccount.tabs.profile" path="profile">
+        <TextField source="bio" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+        <TextField source="openingHours" emptyText="—" />
+        <TextField source="responseTime" emptyText="—" />
+        <StringArrayField source="languages" />
+        <TextField source="autoPostingSource" emptyText="—" />
+        <TextField source="archivingArrangement" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+        <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />
+      </Tab>
+      <Tab label="resources.SocialAccount.tabs.owners" path="owners">
+        <ReferenceField source="primaryOwnerId" reference="Person" emptyText="—" />
+        <ReferenceArrayField source="backupOwnerIds" reference="Person">
+          <SingleFieldList>
+            <ChipField source="name" size="small" />
+          </SingleFieldList>
+        </ReferenceArrayField>
+      </Tab>
+      <Tab label="resources.SocialAccount.tabs.governance" path="governance">
+        <DateField source="lastReviewedAt" showTime emptyText="—" />
+        <DateField source="nextReviewAt" showTime emptyText="—" />
+        <UserRef source="requestedById" />
+        <DateField source="requestedAt" showTime emptyText="—" />
+        <UserRef source="approvedById" />
+        <DateField source="approvedAt" showTime emptyText="—" />
+        <NumberField source="version" />
+        <DateField source="createdAt" showTime />
+        <DateField source="updatedAt" showTime />
+      </Tab>
+    </TabbedShowLayout>
+  </Show>
+);

@@ -1,0 +1,90 @@
+import { Chip, Stack, Typography } from '@mui/material';
+import { useFieldValue, useTranslate, type FieldProps } from 'react-admin';
+import {
+  ACCOUNT_KINDS,
+  ACCOUNT_PURPOSES,
+  ACCOUNT_STATUSES,
+  ORG_UNIT_KINDS,
+  PLATFORM_STATUSES,
+  ROLES,
+} from '@ggsm/domain';
+
+/** The GraphQL enums the console shows; their labels live under `ggsm.enums.<Enum>.<VALUE>`. */
+export const ENUMS = {
+  Role: ROLES,
+  OrgUnitKind: ORG_UNIT_KINDS,
+  AccountKind: ACCOUNT_KINDS,
+  AccountPurpose: ACCOUNT_PURPOSES,
+  AccountStatus: ACCOUNT_STATUSES,
+  PlatformStatus: PLATFORM_STATUSES,
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+
+export const enumLabel = (name: EnumName, value: string) => `ggsm.enums.${name}.${value}`;
+
+/** Choices for SelectInput & co.; react-admin translates the `name` keys. */
+export const enumChoices = (name: EnumName) =>
+  ENUMS[name].map(value => ({ id: value, name: enumLabel(name, value) }));
+
+type ChipColor = 'default' | 'primary' | 'secondary' | 'success' | 'warning' | 'error' | 'info';
+
+const STATUS_COLORS: Record<string, ChipColor> = {
+  DRAFT: 'default',
+  SUBMITTED: 'info',
+  ACTIVE: 'success',
+  SUSPENDED: 'warning',
+  REJECTED: 'error',
+  ARCHIVED: 'secondary',
+  DEPRECATED: 'warning',
+  DEFUNCT: 'default',
+};
+
+interface EnumFieldProps extends FieldProps {
+  enumName: EnumName;
+  /** Render as a coloured chip (statuses). */
+  chip?: boolean;
+}
+
+/** One enum value, translated; optionally as a status chip. */
+export const EnumField = ({ enumName, chip = false, source }: EnumFieldProps) => {
+  const value = useFieldValue({ source }) as string | null | undefined;
+  const translate = useTranslate();
+  if (!value) return null;
+  const label = translate(enumLabel(enumName, value), { _: value });
+  if (!chip) {
+    return (
+      <Typography component="span" variant="body2">
+        {label}
+      </Typography>
+    );
+  }
+  return <Chip size="small" label={label} color={STATUS_COLORS[value] ?? 'default'} variant="outlined" />;
+};
+
+/** A list of enum values (roles, purposes) as translated chips. */
+export const EnumArrayField = ({ enumName, source }: EnumFieldProps) => {
+  const values = useFieldValue({ source }) as string[] | null | undefined;
+  const translate = useTranslate();
+  if (!values?.length) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {values.map(value => (
+        <Chip key={value} size="small" label={translate(enumLabel(enumName, value), { _: value })} />
+      ))}
+    </Stack>
+  );
+};
+
+/** A list of plain strings (languages) as chips. */
+export const StringArrayField = ({ source }: FieldProps) => {
+  const values = useFieldValue({ source }) as string[] | null | undefined;
+  if (!values?.length) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {values.map(value => (
+        <Chip key={value} size="small" variant="outlined" label={value} />
+      ))}
+    </Stack>
+  );
+};

@@ -1,0 +1,11 @@
+import type { ReactNode } from 'react';
+import { AppBar, Layout, LocalesMenuButton, TitlePortal } from 'react-admin';
+
+// The language switcher sits in the app bar: Dutch first, English for colleagues who need it.
+const GgsmAppBar = () => (
+  <AppBar toolbar={<LocalesMenuButton />}>
+    <TitlePortal />
+  </AppBar>
+);
+
+export const GgsmLayout = ({ children }: { children: ReactNode }) => <Layout appBar={GgsmAppBar}>{children}</Layout>;

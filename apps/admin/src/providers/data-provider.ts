@@ -1,0 +1,159 @@
+import { ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ERROR_CODES, ErrorCode } from '@ggsm/domain';
+import buildGraphQLProvider from 'ra-data-graphql-simple';
+import { HttpError, type DataProvider } from 'react-admin';
+import { getToken } from './session';
+
+/** One entry of `extensions.violations` on a BAD_USER_INPUT error. */
+interface ApiViolation {
+  field?: string;
+  code: string;
+  message: string;
+  messageNl?: string;
+}
+
+interface ApiGraphQLError {
+  message: string;
+  extensions?: { code?: string; violations?: ApiViolation[]; messageNl?: string; httpStatus?: number };
+}
+
+const STATUS_BY_CODE: Record<string, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.HANDLE_TAKEN]: 409,
+  [ErrorCode.URL_TAKEN]: 409,
+  [ErrorCode.VERSION_CONFLICT]: 409,
+};
+
+const authLink = new ApolloLink((operation, forward) => {
+  const token = getToken();
+  if (token) {
+    operation.setContext(({ headers = {} }: { headers?: Record<string, string> }) => ({
+      headers: { ...headers, Authorization: `Bearer ${token}` },
+    }));
+  }
+  return forward(operation);
+});
+
+/**
+ * Apollo turns a non-2xx answer into a bare "status code 400" and drops the body, so GraphQL errors
+ * sent with an HTTP error status (UNAUTHENTICATED as 401, invalid variables as 400) would lose their
+ * `extensions.code`. Hand them to Apollo as ordinary GraphQL errors, keeping the status alongside.
+ */
+const keepGraphQLErrors: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (response.ok || !response.headers.get('content-type')?.includes('json')) return response;
+  const text = await response.text();
+  let json: { errors?: ApiGraphQLError[] } | undefined;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (!json || !Array.isArray(json.errors) || json.errors.length === 0) {
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  }
+  for (const error of json.errors) {
+    error.extensions = { ...error.extensions, httpStatus: response.status };
+  }
+  return new Response(JSON.stringify(json), { status: 200, headers: response.headers });
+};
+
+function graphQLErrorsOf(error: unknown): ApiGraphQLError[] {
+  const body = (error as { body?: { graphQLErrors?: ApiGraphQLError[] } } | undefined)?.body;
+  return Array.isArray(body?.graphQLErrors) ? body.graphQLErrors : [];
+}
+
+function violationText(violation: ApiViolation, locale: string): string {
+  return locale === 'en' ? violation.message : (violation.messageNl ?? violation.message);
+}
+
+/**
+ * Rewrites a failed call into an HttpError whose message is what the user should read in the current
+ * locale, with the API's `code` in the body (the auth provider logs out on UNAUTHENTICATED) and, for
+ * per-field violations, `body.errors` so react-admin puts each message under its input.
+ */
+function toConsoleError(error: unknown, locale: string): unknown {
+  const [first] = graphQLErrorsOf(error);
+  if (!first) return error;
+  const code = first.extensions?.code;
+  const violations = first.extensions?.violations ?? [];
+  const known = code !== undefined && (ERROR_CODES as readonly string[]).includes(code);
+  let message: string;
+  if (violations.length > 0) {
+    message = violations.map(v => violationText(v, locale)).join(' ');
+  } else if (locale !== 'en' && first.extensions?.messageNl) {
+    message = first.extensions.messageNl;
+  } else if (locale !== 'en' && known) {
+    // A translation key: react-admin's notification translates it.
+    message = `ggsm.errors.${code}`;
+  } else {
+    message = first.message || (known ? `ggsm.errors.${code}` : 'ra.notification.http_error');
+  }
+  const status = (code && STATUS_BY_CODE[code]) ?? first.extensions?.httpStatus ?? 422;
+
+  const fieldErrors: Record<string, string> = {};
+  for (const violation of violations) {
+    if (!violation.field) continue;
+    const text = violationText(violation, locale);
+    fieldErrors[violation.field] = fieldErrors[violation.field] ? `${fieldErrors[violation.field]} ${text}` : text;
+  }
+  if (code === ErrorCode.HANDLE_TAKEN && !fieldErrors.handle) fieldErrors.handle = message;
+  const errors = Object.keys(fieldErrors).length > 0 ? { ...fieldErrors, root: { serverError: message } } : undefined;
+
+  return new HttpError(message, status, { code, violations, graphQLErrors: graphQLErrorsOf(error), errors });
+}
+
+export interface DataProviderOptions {
+  /** The console's current locale, to pick the Dutch or English message of an API error. */
+  getLocale: () => string;
+  uri?: string;
+}
+
+/**
+ * ra-data-graphql-simple over `/graphql` with the session's bearer token. Build it once: it caches
+ * the schema introspection, and would cache a failed introspection too. So the inner provider (and
+ * its Apollo cache) is rebuilt when the token changes (another login: nothing of the previous user's
+ * data survives) and after a failure that carried no GraphQL answer (server down, introspection failed).
+ */
+export function createDataProvider({ getLocale, uri = '/graphql' }: DataProviderOptions): DataProvider {
+  const build = () => ({
+    token: getToken(),
+    provider: buildGraphQLProvider({
+      clientOptions: {
+        uri,
+        link: authLink.concat(new HttpLink({ uri, fetch: keepGraphQLErrors })),
+        cache: new InMemoryCache(),
+      },
+    }),
+  });
+  let current = build();
+
+  const call =
+    (method: keyof DataProvider) =>
+    async (...args: unknown[]) => {
+      if (current.token !== getToken()) current = build();
+      const { provider } = current;
+      try {
+        return await (provider[method] as (...a: unknown[]) => Promise<unknown>)(...args);
+      } catch (error) {
+        if (graphQLErrorsOf(error).length === 0 && current.provider === provider) current = build();
+        throw toConsoleError(error, getLocale());
+      }
+    };
+
+  return {
+    getList: call('getList'),
+    getOne: call('getOne'),
+    getMany: call('getMany'),
+    getManyReference: call('getManyReference'),
+    create: call('create'),
+    update: call('update'),
+    updateMany: call('updateMany'),
+    // ggsm destroys no records (Archiefwet); the API has no delete mutations either.
+    delete: () => Promise.reject(new Error('ra.notification.not_authorized')),
+    deleteMany: () => Promise.reject(new Error('ra.notification.not_authorized')),
+  } as DataProvider;
+}
