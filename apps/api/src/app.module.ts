@@ -1,16 +1,18 @@
-import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
-import { formatGraphQLError } from './common/errors';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
+import { graphqlOptions } from './http/graphql-options';
+import { HistoryModule } from './history/history.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PeopleModule } from './people/people.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -25,24 +27,16 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config, jwtSecret),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.logSql)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          graphiql: config.nodeEnv !== 'production',
-          introspection: true,
-          includeStacktraceInErrorResponses: false,
-          autoTransformHttpErrors: false,
-          formatError: formatGraphQLError,
-          context: ({ req }: { req: unknown }) => ({ req }),
-        }),
+        // Limits, CSRF prevention, no batching, production introspection/suggestions: http/graphql-options.ts
+        GraphQLModule.forRoot<ApolloDriverConfig>(graphqlOptions(config)),
+        AuditModule,
         AuthModule,
         UsersModule,
         OrgUnitsModule,
         PeopleModule,
         PlatformsModule,
         SocialAccountsModule,
+        HistoryModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -8,10 +8,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppModule } from './app.module';
 import { PasswordService } from './auth/password.service';
+import { configureLogging, NestPinoLogger } from './common/logger';
 import { ConfigError, loadConfig, type AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { resolveAuditKey } from './audit/audit-key';
 import { bootstrapAdmin, DEMO_USERS, seedDemo } from './demo/demo-seed';
+import { applyHttpHardening } from './http/http-hardening';
 
 const log = new Logger('ggsm');
 
@@ -26,11 +29,11 @@ async function migrate(url: string, config: AppConfig): Promise<void> {
     await ds.query('SELECT pg_advisory_unlock(20110)');
     if (config.demoData) {
       const hash = await new PasswordService().hash(config.demoPassword);
-      if (await seedDemo(ds, hash)) log.log('Loaded the demo register: the 22 accounts of the 2011 policy note and the demo users.');
+      if (await seedDemo(ds, hash, resolveAuditKey(config).key)) log.log('Loaded the demo register: the 22 accounts of the 2011 policy note and the demo users.');
     }
     if (config.bootstrapAdmin) {
       const { email, password } = config.bootstrapAdmin;
-      if (await bootstrapAdmin(ds, email, await new PasswordService().hash(password))) log.log(`Created the first administrator ${email}.`);
+      if (await bootstrapAdmin(ds, email, await new PasswordService().hash(password), resolveAuditKey(config).key)) log.log(`Created the first administrator ${email}.`);
     }
   } finally {
     await ds.destroy();
@@ -71,6 +74,10 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): boolean {
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  // Nest's lines (and this file's) go through pino from here on: JSON, pretty in development.
+  configureLogging(config);
+  const nestLogger = new NestPinoLogger();
+  Logger.overrideLogger(nestLogger);
   let embedded: EmbeddedDatabase | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -95,10 +102,13 @@ async function main(): Promise<void> {
   try {
     await migrate(url, config);
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url, jwtSecret(config, !!embedded)), {
-      logger: ['error', 'warn', 'log'],
+      logger: nestLogger,
+      // applyHttpHardening registers the body parsers, with GGSM_BODY_LIMIT.
+      bodyParser: false,
     });
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
+    applyHttpHardening(app, config);
     serveConsole(app, config);
     await app.listen(config.port, config.host);
   } catch (err) {

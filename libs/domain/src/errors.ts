@@ -10,6 +10,8 @@ export const ErrorCode = {
   ILLEGAL_TRANSITION: 'ILLEGAL_TRANSITION',
   CHECKLIST_INCOMPLETE: 'CHECKLIST_INCOMPLETE',
   SELF_APPROVAL: 'SELF_APPROVAL',
+  /** Too many failed logins or requests from one account or address: wait (Retry-After) and try again. */
+  TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES = Object.values(ErrorCode);

@@ -9,6 +9,9 @@ import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
 import { LocalStrategy } from './local.strategy';
+import { LoginThrottle } from './login-throttle';
+import { SsoController } from './sso/sso.controller';
+import { SsoService } from './sso/sso.service';
 
 @Module({
   imports: [
@@ -19,7 +22,7 @@ import { LocalStrategy } from './local.strategy';
       useFactory: (secret: string) => ({ secret, signOptions: { algorithm: 'HS256' } }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LocalStrategy, JwtStrategy, { provide: APP_GUARD, useClass: AccessGuard }],
+  controllers: [AuthController, SsoController],
+  providers: [AuthService, LocalStrategy, JwtStrategy, LoginThrottle, SsoService, { provide: APP_GUARD, useClass: AccessGuard }],
 })
 export class AuthModule {}

@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 import type { AuthUser } from './auth-user';
+import type { RequestContext } from './request-context';
+import { logEvent } from '../common/logger';
 import { UsersService } from '../users/users.service';
 import { PasswordService } from './password.service';
 
@@ -26,8 +28,10 @@ export class AuthService {
     return this.users.toAuthUser(found);
   }
 
-  async login(user: AuthUser): Promise<LoginResult> {
-    const tokenVersion = await this.users.recordLogin(user.id);
+  /** Issues a token for a checked user, and records the login in the audit trail. */
+  async login(ctx: RequestContext, user: AuthUser, method: 'password' | 'sso' = 'password'): Promise<LoginResult> {
+    const tokenVersion = await this.users.recordLogin(ctx, user, method);
+    logEvent({ action: 'login', object: `User:${user.id}`, result: 'success', actor: user.id, origin: ctx.ip, details: { method } });
     const accessToken = await this.jwt.signAsync(
       { sub: user.id, tv: tokenVersion },
       { algorithm: 'HS256', expiresIn: this.config.jwtTtlSeconds },

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@ggsm/migrations';
+import { AuditEventEntity } from '../audit/audit-event.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
 import { PlatformEntity } from '../platforms/platform.entity';
@@ -7,7 +8,7 @@ import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/soci
 import { UserEntity } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity];
 
 /** One definition for the app, the tests and the migration runner; the schema comes only from migrations. */
 export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {

@@ -87,6 +87,21 @@ async function recoverAfterHardKill(clusterDir: string, log: (m: string) => void
 }
 
 /**
+ * The URL of the embedded PostgreSQL that a running ggsm holds on dataDir (from its postmaster.pid:
+ * pid on line 1, port on line 4), for tools that must not start or stop a second server.
+ */
+export function runningEmbeddedUrl(dataDir: string): string | undefined {
+  const clusterDir = join(resolve(dataDir), 'pg');
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || !Number.isInteger(port) || !processAlive(pid)) return undefined;
+  return `postgresql://${USER}:${USER}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+/**
  * As root, PostgreSQL runs as the `postgres` user, which must be able to enter every folder above its
  * data folder and above its own programs (inside node_modules of this checkout).
  */

@@ -1,3 +1,5 @@
+import { appendAuditEvent } from '../audit/audit.service';
+import { SYSTEM_CONTEXT } from '../auth/request-context';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -85,8 +87,10 @@ export function readInventory(): InventoryRow[] {
 }
 
 /** Loads the demo register once, into an empty database; a second start leaves it alone. */
-export async function seedDemo(db: DataSource, passwordHash: string): Promise<boolean> {
+export async function seedDemo(db: DataSource, passwordHash: string, auditKey: Buffer): Promise<boolean> {
   return db.transaction(async (m) => {
+    const audit = (entityType: string, entityId: string, after: object) =>
+      appendAuditEvent(m, auditKey, SYSTEM_CONTEXT, { action: `${snake(entityType)}.created`, entityType, entityId, after, reason: 'demo data' });
     // Serialise concurrent first starts.
     await m.query('SELECT pg_advisory_xact_lock(20111)');
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM org_unit');
@@ -102,18 +106,25 @@ export async function seedDemo(db: DataSource, passwordHash: string): Promise<bo
       );
       byPath.set(u.path, row);
       byCode.set(u.code, row);
+      await audit('OrgUnit', row.id, { name: row.name, shortCode: row.shortCode, kind: row.kind, parentId: row.parentId });
     }
 
     const people = new Map<string, PersonEntity>();
     for (const p of PEOPLE) {
-      people.set(p.unit, await m.save(m.create(PersonEntity, { name: p.name, email: p.email, jobTitle: p.jobTitle, orgUnitId: byCode.get(p.unit)!.id })));
+      const person = await m.save(m.create(PersonEntity, { name: p.name, email: p.email, jobTitle: p.jobTitle, orgUnitId: byCode.get(p.unit)!.id }));
+      people.set(p.unit, person);
+      await audit('Person', person.id, { name: person.name, orgUnitId: person.orgUnitId });
     }
 
     for (const u of USERS) {
-      await m.save(m.create(UserEntity, { email: u.email, displayName: u.displayName, passwordHash, roles: u.roles, scopeUnitId: u.scope ? byCode.get(u.scope)!.id : null }));
+      const user = await m.save(m.create(UserEntity, { email: u.email, displayName: u.displayName, passwordHash, roles: u.roles, scopeUnitId: u.scope ? byCode.get(u.scope)!.id : null }));
+      await audit('User', user.id, { email: user.email, roles: user.roles, scopeUnitId: user.scopeUnitId });
     }
 
-    for (const row of readInventory()) await insertLegacyAccount(m, row, byPath, people);
+    for (const row of readInventory()) {
+      const account = await insertLegacyAccount(m, row, byPath, people);
+      await audit('SocialAccount', account.id, { platformId: account.platformKey, handle: account.handle, status: account.status, legacy: true });
+    }
     return true;
   });
 }
@@ -123,7 +134,7 @@ async function insertLegacyAccount(
   row: InventoryRow,
   byPath: Map<string, OrgUnitEntity>,
   people: Map<string, PersonEntity>,
-): Promise<void> {
+): Promise<SocialAccountEntity> {
   const path = row.org_unit_path === ROOT ? ROOT : `${ROOT} > ${row.org_unit_path}`;
   const unit = byPath.get(path);
   if (!unit) throw new Error(`Demo inventory names an unknown unit: ${row.org_unit_path}`);
@@ -148,15 +159,25 @@ async function insertLegacyAccount(
   const service = [...byPath.entries()].find(([p, u]) => u.id === unit.id && p)?.[0].split(' > ')[1];
   const owner = service ? [...people.values()].find((p) => byPath.get(`${ROOT} > ${service}`)?.id === p.orgUnitId) : undefined;
   if (owner) await m.insert(AccountOwnerEntity, { accountId: account.id, personId: owner.id, role: OwnerRole.PRIMARY, position: 0 });
+  return account;
 }
 
+const snake = (s: string) => s.replace(/[A-Z]/g, (c, i: number) => (i ? '_' : '') + c.toLowerCase());
+
 /** The first administrator of an empty production register; a no-op once any user exists. */
-export async function bootstrapAdmin(db: DataSource, email: string, passwordHash: string): Promise<boolean> {
+export async function bootstrapAdmin(db: DataSource, email: string, passwordHash: string, auditKey: Buffer): Promise<boolean> {
   return db.transaction(async (m) => {
     await m.query('SELECT pg_advisory_xact_lock(20111)');
     const [{ n }] = await m.query('SELECT count(*)::int AS n FROM app_user');
     if (n > 0) return false;
-    await m.save(m.create(UserEntity, { email, displayName: 'Beheerder', passwordHash, roles: [Role.ADMIN] }));
+    const user = await m.save(m.create(UserEntity, { email, displayName: 'Beheerder', passwordHash, roles: [Role.ADMIN] }));
+    await appendAuditEvent(m, auditKey, SYSTEM_CONTEXT, {
+      action: 'user.created',
+      entityType: 'User',
+      entityId: user.id,
+      after: { email, roles: user.roles },
+      reason: 'GGSM_BOOTSTRAP_ADMIN_EMAIL',
+    });
     return true;
   });
 }

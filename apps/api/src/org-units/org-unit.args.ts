@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested, IsInt } from 'class-validator';
 import { ORG_UNIT_KINDS } from '@ggsm/domain';
 import { OrgUnitKind } from '../common/graphql-enums';
 import { ListArgs } from '../common/list.args';
+import { IsOptionalNotNull, NotBlank } from '../common/validation.pipe';
 
 @InputType('OrgUnitFilter')
 export class OrgUnitFilter {
@@ -20,8 +21,8 @@ export class OrgUnitListArgs extends ListArgs {
 
 @ArgsType()
 export class CreateOrgUnitArgs {
-  @Field() @IsString() @Length(1, 200) name: string;
-  @Field() @IsString() @Length(1, 30) shortCode: string;
+  @Field() @IsString() @Length(1, 200) @NotBlank() name: string;
+  @Field() @IsString() @Length(1, 30) @NotBlank() shortCode: string;
   @Field(() => OrgUnitKind) @IsIn(ORG_UNIT_KINDS) kind: OrgUnitKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_]{0,20}$/) handlePrefix?: string | null;
@@ -29,10 +30,11 @@ export class CreateOrgUnitArgs {
 
 @ArgsType()
 export class UpdateOrgUnitArgs {
+  @Field(() => Int, { description: 'The version the client saw; a stale one is refused with VERSION_CONFLICT.' }) @IsInt() version: number;
   @Field(() => ID) @IsUUID() id: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 30) shortCode?: string;
-  @Field(() => OrgUnitKind, { nullable: true }) @IsOptional() @IsIn(ORG_UNIT_KINDS) kind?: OrgUnitKind;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 200) @NotBlank() name?: string;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 30) @NotBlank() shortCode?: string;
+  @Field(() => OrgUnitKind, { nullable: true }) @IsOptionalNotNull() @IsIn(ORG_UNIT_KINDS) kind?: OrgUnitKind;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() parentId?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @Matches(/^[A-Za-z0-9_]{0,20}$/) handlePrefix?: string | null;
 }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { OrgUnitKind } from '@ggsm/domain';
 
 @Entity('org_unit')
@@ -9,6 +9,7 @@ export class OrgUnitEntity {
   @Column('text') kind: OrgUnitKind;
   @Column('uuid', { nullable: true }) parentId: string | null;
   @Column('text', { nullable: true }) handlePrefix: string | null;
+  @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

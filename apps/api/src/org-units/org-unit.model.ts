@@ -12,6 +12,7 @@ export class OrgUnitModel {
   handlePrefix: string | null;
   @Field({ description: 'Names from the root down, joined with " > ".' }) path: string;
   @Field(() => Int) depth: number;
+  @Field(() => Int, { description: 'Send it back with an update: a stale one is refused (VERSION_CONFLICT).' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }

@@ -2,6 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@ggsm/domain';
+import { AuditService } from '../audit/audit.service';
+import type { AuthUser } from '../auth/auth-user';
+import type { RequestContext } from '../auth/request-context';
+import { editableColumns, updateVersioned } from '../common/versioned';
+import { ScopeService } from './scope.service';
 import { type ListArgs, pageOf } from '../common/list.args';
 import { isUniqueViolation, notFound, sortColumn } from '../common/sorting';
 import type { CreateOrgUnitArgs, OrgUnitFilter, UpdateOrgUnitArgs } from './org-unit.args';
@@ -18,7 +23,11 @@ const UNIT = { nl: 'Organisatieonderdeel', en: 'Organisation unit' };
 
 @Injectable()
 export class OrgUnitsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
+  ) {}
 
   /** Path and depth of every unit, in one recursive query (the tree is small: hundreds of units). */
   async tree(manager: EntityManager = this.db.manager): Promise<Map<string, TreeInfo>> {
@@ -32,17 +41,14 @@ export class OrgUnitsService {
   }
 
   /** The unit and every unit below it. */
-  async subtreeIds(rootId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `WITH RECURSIVE t AS (SELECT id FROM org_unit WHERE id = $1
-         UNION ALL SELECT c.id FROM org_unit c JOIN t ON c.parent_id = t.id) SELECT id FROM t`,
-      [rootId],
-    );
-    return rows.map((r) => r.id);
+  subtreeIds(rootId: string, manager: EntityManager = this.db.manager): Promise<string[]> {
+    return this.scope.subtreeIds(rootId, manager);
   }
 
-  private query(filter: OrgUnitFilter = {}) {
+  private async query(ctx: RequestContext, filter: OrgUnitFilter = {}) {
     const qb = this.db.getRepository(OrgUnitEntity).createQueryBuilder('u');
+    const visible = await this.scope.visibleUnitIds(ctx.user);
+    if (visible !== null) qb.andWhere('u.id = ANY(:visible)', { visible });
     if (filter.q?.trim()) {
       const q = `%${filter.q.trim()}%`;
       qb.andWhere(new Brackets((b) => b.where('u.name ILIKE :q', { q }).orWhere('u.short_code ILIKE :q', { q })));
@@ -53,9 +59,9 @@ export class OrgUnitsService {
     return qb;
   }
 
-  async list(args: ListArgs, filter?: OrgUnitFilter): Promise<OrgUnitModel[]> {
+  async list(ctx: RequestContext, args: ListArgs, filter?: OrgUnitFilter): Promise<OrgUnitModel[]> {
     const page = pageOf(args);
-    const rows = await this.query(filter)
+    const rows = await (await this.query(ctx, filter))
       .orderBy(sortColumn(args.sortField, SORTABLE, 'u.name'), page.order)
       .addOrderBy('u.id')
       .offset(page.skip)
@@ -65,17 +71,17 @@ export class OrgUnitsService {
     return rows.map((r) => this.toModel(r, tree));
   }
 
-  count(filter?: OrgUnitFilter): Promise<number> {
-    return this.query(filter).getCount();
+  async count(ctx: RequestContext, filter?: OrgUnitFilter): Promise<number> {
+    return (await this.query(ctx, filter)).getCount();
   }
 
-  async get(id: string): Promise<OrgUnitModel> {
+  async get(ctx: RequestContext, id: string): Promise<OrgUnitModel> {
     const row = await this.db.getRepository(OrgUnitEntity).findOneBy({ id });
-    if (!row) throw notFound(UNIT);
+    if (!row || !(await this.scope.canSeeUnit(ctx.user, row.id))) throw notFound(UNIT);
     return this.toModel(row, await this.tree());
   }
 
-  async create(args: CreateOrgUnitArgs): Promise<OrgUnitModel> {
+  async create(ctx: RequestContext, args: CreateOrgUnitArgs): Promise<OrgUnitModel> {
     return this.db.transaction(async (m) => {
       if (args.parentId) await this.mustExist(m, args.parentId);
       const row = m.create(OrgUnitEntity, {
@@ -86,14 +92,17 @@ export class OrgUnitsService {
         handlePrefix: args.handlePrefix?.trim() || null,
       });
       await this.save(m, row);
-      return this.toModel(row, await this.tree(m));
+      const created = this.toModel(row, await this.tree(m));
+      await this.audit.record(m, ctx, { action: 'org_unit.created', entityType: 'OrgUnit', entityId: row.id, after: created });
+      return created;
     });
   }
 
-  async update(args: UpdateOrgUnitArgs): Promise<OrgUnitModel> {
+  async update(ctx: RequestContext, args: UpdateOrgUnitArgs): Promise<OrgUnitModel> {
     return this.db.transaction(async (m) => {
-      const row = await m.findOneBy(OrgUnitEntity, { id: args.id });
-      if (!row) throw notFound(UNIT);
+      const row = await m.findOne(OrgUnitEntity, { where: { id: args.id }, lock: { mode: 'pessimistic_write' } });
+      if (!row || !(await this.scope.canSeeUnit(ctx.user, row.id, m))) throw notFound(UNIT);
+      const before = this.toModel(row, await this.tree(m));
       if (args.parentId !== undefined && args.parentId !== row.parentId) {
         if (args.parentId) {
           await this.mustExist(m, args.parentId);
@@ -110,14 +119,17 @@ export class OrgUnitsService {
       if (args.shortCode !== undefined) row.shortCode = args.shortCode.trim();
       if (args.kind !== undefined) row.kind = args.kind;
       if (args.handlePrefix !== undefined) row.handlePrefix = args.handlePrefix?.trim() || null;
-      await this.save(m, row);
-      return this.toModel(row, await this.tree(m));
+      await this.save(m, row, args.version);
+      const after = this.toModel((await m.findOneByOrFail(OrgUnitEntity, { id: row.id })), await this.tree(m));
+      await this.audit.record(m, ctx, { action: 'org_unit.updated', entityType: 'OrgUnit', entityId: row.id, before, after });
+      return after;
     });
   }
 
-  async mustExist(m: EntityManager, id: string, field = 'parentId'): Promise<OrgUnitEntity> {
+  /** A unit that exists and that the user may use (an editor: its own subtree); otherwise the same input error. */
+  async mustExist(m: EntityManager, id: string, field = 'parentId', user?: AuthUser): Promise<OrgUnitEntity> {
     const row = await m.findOneBy(OrgUnitEntity, { id });
-    if (!row) {
+    if (!row || (user && !(await this.scope.canSeeUnit(user, row.id, m)))) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, { nl: 'Onbekend organisatieonderdeel.', en: 'Unknown organisation unit.' }, [
         { field, code: 'ORG_UNIT_UNKNOWN', message: { nl: 'Dit organisatieonderdeel bestaat niet.', en: 'This organisation unit does not exist.' } },
       ]);
@@ -125,9 +137,10 @@ export class OrgUnitsService {
     return row;
   }
 
-  private async save(m: EntityManager, row: OrgUnitEntity): Promise<void> {
+  private async save(m: EntityManager, row: OrgUnitEntity, expectedVersion?: number): Promise<void> {
     try {
-      await m.save(row);
+      if (expectedVersion === undefined) await m.save(row);
+      else await updateVersioned(m, OrgUnitEntity, { id: row.id }, expectedVersion, editableColumns(row), UNIT);
     } catch (err) {
       if (isUniqueViolation(err)) {
         throw new DomainError(ErrorCode.BAD_USER_INPUT, {
@@ -148,6 +161,7 @@ export class OrgUnitsService {
       kind: row.kind,
       parentId: row.parentId,
       handlePrefix: row.handlePrefix,
+      version: row.version,
       path: info.path,
       depth: info.depth,
       createdAt: row.createdAt,

@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@ggsm/domain';
 import { Allow, AllowAuthenticated } from '../auth/allow.decorator';
+import { Ctx, type RequestContext } from '../auth/request-context';
 import { UuidPipe } from '../common/id.pipe';
 import { ListMetadata } from '../common/list.args';
 import { CreatePersonArgs, PersonListArgs, UpdatePersonArgs } from './person.args';
@@ -13,31 +14,31 @@ export class PeopleResolver {
 
   @AllowAuthenticated()
   @Query(() => PersonModel, { name: 'Person' })
-  person(@Args('id', { type: () => ID }, UuidPipe) id: string) {
-    return this.people.get(id);
+  person(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.people.get(ctx, id);
   }
 
   @AllowAuthenticated()
   @Query(() => [PersonModel], { name: 'allPeople' })
-  allPeople(@Args() args: PersonListArgs) {
-    return this.people.list(args, args.filter);
+  allPeople(@Ctx() ctx: RequestContext, @Args() args: PersonListArgs) {
+    return this.people.list(ctx, args, args.filter);
   }
 
   @AllowAuthenticated()
   @Query(() => ListMetadata, { name: '_allPeopleMeta' })
-  async allPeopleMeta(@Args() args: PersonListArgs) {
-    return { count: await this.people.count(args.filter) };
+  async allPeopleMeta(@Ctx() ctx: RequestContext, @Args() args: PersonListArgs) {
+    return { count: await this.people.count(ctx, args.filter) };
   }
 
   @Allow(Role.ADMIN, Role.COMMUNICATIONS, Role.EDITOR)
   @Mutation(() => PersonModel)
-  createPerson(@Args() args: CreatePersonArgs) {
-    return this.people.create(args);
+  createPerson(@Ctx() ctx: RequestContext, @Args() args: CreatePersonArgs) {
+    return this.people.create(ctx, args);
   }
 
   @Allow(Role.ADMIN, Role.COMMUNICATIONS, Role.EDITOR)
   @Mutation(() => PersonModel)
-  updatePerson(@Args() args: UpdatePersonArgs) {
-    return this.people.update(args);
+  updatePerson(@Ctx() ctx: RequestContext, @Args() args: UpdatePersonArgs) {
+    return this.people.update(ctx, args);
   }
 }

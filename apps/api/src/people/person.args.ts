@@ -1,7 +1,8 @@
 import { Type } from 'class-transformer';
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsDate, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested, IsInt } from 'class-validator';
 import { ListArgs } from '../common/list.args';
+import { IsOptionalNotNull, NotBlank } from '../common/validation.pipe';
 
 @InputType('PersonFilter')
 export class PersonFilter {
@@ -18,21 +19,22 @@ export class PersonListArgs extends ListArgs {
 
 @ArgsType()
 export class CreatePersonArgs {
-  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @IsString() @Length(1, 200) @NotBlank() name: string;
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) jobTitle?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() guidelinesAcknowledgedAt?: Date | null;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() active?: boolean;
 }
 
 @ArgsType()
 export class UpdatePersonArgs {
+  @Field(() => Int, { description: 'The version the client saw; a stale one is refused with VERSION_CONFLICT.' }) @IsInt() version: number;
   @Field(() => ID) @IsUUID() id: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 200) @NotBlank() name?: string;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsEmail() @MaxLength(254) email?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) jobTitle?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
   @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() guidelinesAcknowledgedAt?: Date | null;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() active?: boolean;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() active?: boolean;
 }

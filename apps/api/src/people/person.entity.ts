@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 
 @Entity('person')
 export class PersonEntity {
@@ -10,6 +10,7 @@ export class PersonEntity {
   /** When they acknowledged the five principles of "Handreiking Ambtenaar 2.0". */
   @Column('timestamptz', { nullable: true }) guidelinesAcknowledgedAt: Date | null;
   @Column('boolean', { default: true }) active: boolean;
+  @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('Person', { description: 'An owner or contact of accounts. Personal data: never public.' })
 export class PersonModel {
@@ -10,6 +10,7 @@ export class PersonModel {
   @Field(() => Date, { nullable: true, description: 'When the five principles of "Handreiking Ambtenaar 2.0" were acknowledged.' })
   guidelinesAcknowledgedAt: Date | null;
   @Field() active: boolean;
+  @Field(() => Int, { description: 'Send it back with an update: a stale one is refused (VERSION_CONFLICT).' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }

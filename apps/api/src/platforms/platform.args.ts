@@ -1,9 +1,10 @@
 import { Type } from 'class-transformer';
-import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
-import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested } from 'class-validator';
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsIn, IsOptional, IsString, Length, MaxLength, ValidateNested, IsInt } from 'class-validator';
 import { PLATFORM_STATUSES } from '@ggsm/domain';
 import { PlatformStatus } from '../common/graphql-enums';
 import { ListArgs } from '../common/list.args';
+import { IsOptionalNotNull, NotBlank } from '../common/validation.pipe';
 
 @InputType('PlatformFilter')
 export class PlatformFilter {
@@ -20,7 +21,8 @@ export class PlatformListArgs extends ListArgs {
 /** Handle rules are code (the domain library); an administrator manages name and status. */
 @ArgsType()
 export class UpdatePlatformArgs {
+  @Field(() => Int, { description: 'The version the client saw; a stale one is refused with VERSION_CONFLICT.' }) @IsInt() version: number;
   @Field(() => ID) @IsString() id: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) name?: string;
-  @Field(() => PlatformStatus, { nullable: true }) @IsOptional() @IsIn(PLATFORM_STATUSES) status?: PlatformStatus;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 100) @NotBlank() name?: string;
+  @Field(() => PlatformStatus, { nullable: true }) @IsOptionalNotNull() @IsIn(PLATFORM_STATUSES) status?: PlatformStatus;
 }

@@ -11,4 +11,5 @@ export class PlatformModel {
   @Field({ description: 'The handle rules in Dutch.' }) syntaxNl: string;
   @Field({ description: 'The handle rules in English.' }) syntaxEn: string;
   @Field(() => Int, { description: 'Registered accounts on this platform, whatever their status.' }) accountCount: number;
+  @Field(() => Int, { description: 'Send it back with an update: a stale one is refused (VERSION_CONFLICT).' }) version: number;
 }

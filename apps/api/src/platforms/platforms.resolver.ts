@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@ggsm/domain';
 import { Allow, AllowAuthenticated } from '../auth/allow.decorator';
+import { Ctx, type RequestContext } from '../auth/request-context';
 import { ListMetadata } from '../common/list.args';
 import { PlatformListArgs, UpdatePlatformArgs } from './platform.args';
 import { PlatformModel } from './platform.model';
@@ -30,7 +31,7 @@ export class PlatformsResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => PlatformModel)
-  updatePlatform(@Args() args: UpdatePlatformArgs) {
-    return this.platforms.update(args);
+  updatePlatform(@Ctx() ctx: RequestContext, @Args() args: UpdatePlatformArgs) {
+    return this.platforms.update(ctx, args);
   }
 }

@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../auth/request-context';
+import { updateVersioned } from '../common/versioned';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ErrorCode, findPlatform } from '@ggsm/domain';
 import { type ListArgs, pageOf } from '../common/list.args';
@@ -13,7 +16,10 @@ const PLATFORM = { nl: 'Platform', en: 'Platform' };
 
 @Injectable()
 export class PlatformsService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   private query(filter: PlatformFilter = {}) {
     const qb = this.db.getRepository(PlatformEntity).createQueryBuilder('p');
@@ -45,14 +51,18 @@ export class PlatformsService {
     return toPlatformModel(row, (await this.accountCounts([key])).get(key) ?? 0);
   }
 
-  update(args: UpdatePlatformArgs): Promise<PlatformModel> {
+  update(ctx: RequestContext, args: UpdatePlatformArgs): Promise<PlatformModel> {
     return this.db.transaction(async (m) => {
-      const row = await m.findOneBy(PlatformEntity, { key: args.id });
+      const row = await m.findOne(PlatformEntity, { where: { key: args.id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw notFound(PLATFORM);
+      const count = (await this.accountCounts([row.key], m)).get(row.key) ?? 0;
+      const before = toPlatformModel(row, count);
       if (args.name !== undefined) row.name = args.name.trim();
       if (args.status !== undefined) row.status = args.status;
-      await m.save(row);
-      return toPlatformModel(row, (await this.accountCounts([row.key], m)).get(row.key) ?? 0);
+      await updateVersioned(m, PlatformEntity, { key: row.key }, args.version, { name: row.name, status: row.status }, PLATFORM);
+      const after = toPlatformModel(await m.findOneByOrFail(PlatformEntity, { key: row.key }), count);
+      await this.audit.record(m, ctx, { action: 'platform.updated', entityType: 'Platform', entityId: row.key, before, after });
+      return after;
     });
   }
 
@@ -88,5 +98,6 @@ export function toPlatformModel(row: PlatformEntity, accountCount: number): Plat
     syntaxNl: def?.description.nl ?? '',
     syntaxEn: def?.description.en ?? '',
     accountCount,
+    version: row.version,
   };
 }

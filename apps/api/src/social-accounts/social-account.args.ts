@@ -18,6 +18,7 @@ import {
 import { ACCOUNT_KINDS, ACCOUNT_PURPOSES, ACCOUNT_STATUSES } from '@ggsm/domain';
 import { AccountKind, AccountPurpose, AccountStatus } from '../common/graphql-enums';
 import { ListArgs } from '../common/list.args';
+import { IsOptionalNotNull } from '../common/validation.pipe';
 
 @InputType('SocialAccountFilter')
 export class SocialAccountFilter {
@@ -41,18 +42,18 @@ const TEXT = 2000;
 @ArgsType()
 export class SocialAccountFieldsArgs {
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) displayName?: string | null;
-  @Field(() => [AccountPurpose], { nullable: true }) @IsOptional() @IsIn(ACCOUNT_PURPOSES, { each: true }) @ArrayMaxSize(5) purposes?: AccountPurpose[];
+  @Field(() => [AccountPurpose], { nullable: true }) @IsOptionalNotNull() @IsIn(ACCOUNT_PURPOSES, { each: true }) @ArrayMaxSize(5) purposes?: AccountPurpose[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) bio?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) openingHours?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) responseTime?: string | null;
-  @Field(() => [String], { nullable: true }) @IsOptional() @Matches(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { each: true, message: 'languages must be language codes such as nl, en or fy' }) @ArrayMaxSize(10) languages?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptionalNotNull() @Matches(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { each: true, message: 'languages must be language codes such as nl, en or fy' }) @ArrayMaxSize(10) languages?: string[];
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(500) autoPostingSource?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) archivingArrangement?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(TEXT) notes?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() primaryOwnerId?: string | null;
-  @Field(() => [ID], { nullable: true }) @IsOptional() @IsUUID('all', { each: true }) @ArrayMaxSize(10) backupOwnerIds?: string[];
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() legacy?: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(1) @Max(60) reviewIntervalMonths?: number;
+  @Field(() => [ID], { nullable: true }) @IsOptionalNotNull() @IsUUID('all', { each: true }) @ArrayMaxSize(10) backupOwnerIds?: string[];
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() legacy?: boolean;
+  @Field(() => Int, { nullable: true }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(60) reviewIntervalMonths?: number;
 }
 
 @ArgsType()
@@ -66,9 +67,9 @@ export class CreateSocialAccountArgs extends SocialAccountFieldsArgs {
 @ArgsType()
 export class UpdateSocialAccountArgs extends SocialAccountFieldsArgs {
   @Field(() => ID) @IsUUID() id: string;
-  @Field(() => Int, { nullable: true, description: 'The version the editor saw.' }) @IsOptional() @IsInt() version?: number;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsString() @Length(1, 40) platformId?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 300) handle?: string;
-  @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string;
-  @Field(() => AccountKind, { nullable: true }) @IsOptional() @IsIn(ACCOUNT_KINDS) kind?: AccountKind;
+  @Field(() => Int, { description: 'The version the editor saw; a stale one is refused with VERSION_CONFLICT.' }) @IsInt() version: number;
+  @Field(() => ID, { nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 40) platformId?: string;
+  @Field({ nullable: true }) @IsOptionalNotNull() @IsString() @Length(1, 300) handle?: string;
+  @Field(() => ID, { nullable: true }) @IsOptionalNotNull() @IsUUID() orgUnitId?: string;
+  @Field(() => AccountKind, { nullable: true }) @IsOptionalNotNull() @IsIn(ACCOUNT_KINDS) kind?: AccountKind;
 }

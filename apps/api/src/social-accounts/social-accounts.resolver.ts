@@ -1,15 +1,15 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@ggsm/domain';
 import { Allow, AllowAuthenticated } from '../auth/allow.decorator';
-import type { AuthUser } from '../auth/auth-user';
-import { CurrentUser } from '../auth/current-user.decorator';
+import { Ctx, type RequestContext } from '../auth/request-context';
 import { UuidPipe } from '../common/id.pipe';
 import { ListMetadata } from '../common/list.args';
 import { CreateSocialAccountArgs, SocialAccountListArgs, UpdateSocialAccountArgs } from './social-account.args';
 import { SocialAccountModel } from './social-account.model';
 import { SocialAccountsService } from './social-accounts.service';
 
-const REGISTRARS = [Role.ADMIN, Role.COMMUNICATIONS, Role.EDITOR] as const;
+/** Accounts are the register's business: communication for all units, editors for their own. */
+const REGISTRARS = [Role.COMMUNICATIONS, Role.EDITOR] as const;
 
 /** No deleteSocialAccount: the Archiefwet forbids destroying records; accounts are archived instead. */
 @Resolver(() => SocialAccountModel)
@@ -18,31 +18,31 @@ export class SocialAccountsResolver {
 
   @AllowAuthenticated()
   @Query(() => SocialAccountModel, { name: 'SocialAccount' })
-  socialAccount(@CurrentUser() user: AuthUser, @Args('id', { type: () => ID }, UuidPipe) id: string) {
-    return this.accounts.get(user, id);
+  socialAccount(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }, UuidPipe) id: string) {
+    return this.accounts.get(ctx, id);
   }
 
   @AllowAuthenticated()
   @Query(() => [SocialAccountModel], { name: 'allSocialAccounts' })
-  allSocialAccounts(@CurrentUser() user: AuthUser, @Args() args: SocialAccountListArgs) {
-    return this.accounts.list(user, args, args.filter);
+  allSocialAccounts(@Ctx() ctx: RequestContext, @Args() args: SocialAccountListArgs) {
+    return this.accounts.list(ctx, args, args.filter);
   }
 
   @AllowAuthenticated()
   @Query(() => ListMetadata, { name: '_allSocialAccountsMeta' })
-  async allSocialAccountsMeta(@CurrentUser() user: AuthUser, @Args() args: SocialAccountListArgs) {
-    return { count: await this.accounts.count(user, args.filter) };
+  async allSocialAccountsMeta(@Ctx() ctx: RequestContext, @Args() args: SocialAccountListArgs) {
+    return { count: await this.accounts.count(ctx, args.filter) };
   }
 
   @Allow(...REGISTRARS)
   @Mutation(() => SocialAccountModel)
-  createSocialAccount(@CurrentUser() user: AuthUser, @Args() args: CreateSocialAccountArgs) {
-    return this.accounts.create(user, args);
+  createSocialAccount(@Ctx() ctx: RequestContext, @Args() args: CreateSocialAccountArgs) {
+    return this.accounts.create(ctx, args);
   }
 
   @Allow(...REGISTRARS)
   @Mutation(() => SocialAccountModel)
-  updateSocialAccount(@CurrentUser() user: AuthUser, @Args() args: UpdateSocialAccountArgs) {
-    return this.accounts.update(user, args);
+  updateSocialAccount(@Ctx() ctx: RequestContext, @Args() args: UpdateSocialAccountArgs) {
+    return this.accounts.update(ctx, args);
   }
 }

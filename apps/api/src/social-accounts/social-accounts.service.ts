@@ -12,11 +12,14 @@ import {
   profileUrl,
   validateHandle,
 } from '@ggsm/domain';
-import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import type { RequestContext } from '../auth/request-context';
 import { type ListArgs, pageOf } from '../common/list.args';
 import { isUniqueViolation, notFound, sortColumn } from '../common/sorting';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnitsService } from '../org-units/org-units.service';
+import { ScopeService } from '../org-units/scope.service';
+import { versionConflict } from '../common/versioned';
 import { PeopleService } from '../people/people.service';
 import { PlatformsService } from '../platforms/platforms.service';
 import type {
@@ -59,10 +62,15 @@ export class SocialAccountsService {
     private readonly units: OrgUnitsService,
     private readonly people: PeopleService,
     private readonly platforms: PlatformsService,
+    private readonly scope: ScopeService,
+    private readonly audit: AuditService,
   ) {}
 
-  private async query(filter: SocialAccountFilter = {}) {
+  private async query(ctx: RequestContext, filter: SocialAccountFilter = {}) {
     const qb = this.db.getRepository(SocialAccountEntity).createQueryBuilder('a');
+    // An editor's lists hold only its own units' accounts: the same rule as for a single read.
+    const visible = await this.scope.visibleUnitIds(ctx.user);
+    if (visible !== null) qb.andWhere('a.org_unit_id = ANY(:visible)', { visible });
     if (filter.q?.trim()) {
       const q = `%${cleanHandleInput(filter.q)}%`;
       qb.andWhere(new Brackets((b) => b.where('a.handle ILIKE :q', { q }).orWhere('a.display_name ILIKE :q', { q })));
@@ -78,9 +86,9 @@ export class SocialAccountsService {
     return qb;
   }
 
-  async list(_caller: AuthUser, args: ListArgs, filter?: SocialAccountFilter): Promise<SocialAccountModel[]> {
+  async list(ctx: RequestContext, args: ListArgs, filter?: SocialAccountFilter): Promise<SocialAccountModel[]> {
     const page = pageOf(args);
-    const rows = await (await this.query(filter))
+    const rows = await (await this.query(ctx, filter))
       .leftJoinAndSelect('a.owners', 'o')
       .orderBy(sortColumn(args.sortField, SORTABLE, 'a.normalized_handle'), page.order)
       .addOrderBy('a.id')
@@ -92,19 +100,19 @@ export class SocialAccountsService {
     return rows.map(toSocialAccountModel);
   }
 
-  async count(_caller: AuthUser, filter?: SocialAccountFilter): Promise<number> {
-    return (await this.query(filter)).getCount();
+  async count(ctx: RequestContext, filter?: SocialAccountFilter): Promise<number> {
+    return (await this.query(ctx, filter)).getCount();
   }
 
-  async get(_caller: AuthUser, id: string): Promise<SocialAccountModel> {
-    return toSocialAccountModel(await this.load(this.db.manager, id));
+  async get(ctx: RequestContext, id: string): Promise<SocialAccountModel> {
+    return toSocialAccountModel(await this.load(this.db.manager, ctx, id));
   }
 
-  create(_caller: AuthUser, args: CreateSocialAccountArgs): Promise<SocialAccountModel> {
+  create(ctx: RequestContext, args: CreateSocialAccountArgs): Promise<SocialAccountModel> {
     return this.db.transaction(async (m) => {
+      await this.units.mustExist(m, args.orgUnitId, 'orgUnitId', ctx.user);
       const resolved = await this.resolveHandle(m, args.platformId, args.handle, args.legacy ?? false);
-      await this.units.mustExist(m, args.orgUnitId, 'orgUnitId');
-      await this.checkOwners(m, args);
+      await this.checkOwners(m, ctx, args);
       const row = m.create(SocialAccountEntity, {
         ...resolved,
         displayName: args.displayName?.trim() || null,
@@ -124,19 +132,17 @@ export class SocialAccountsService {
       });
       await this.insertHandle(m, row);
       await this.replaceOwners(m, row.id, args.primaryOwnerId ?? null, args.backupOwnerIds ?? []);
-      return toSocialAccountModel(await this.load(m, row.id));
+      const created = toSocialAccountModel(await this.load(m, ctx, row.id));
+      await this.audit.record(m, ctx, { action: 'social_account.created', entityType: 'SocialAccount', entityId: row.id, after: created });
+      return created;
     });
   }
 
-  update(_caller: AuthUser, args: UpdateSocialAccountArgs): Promise<SocialAccountModel> {
+  update(ctx: RequestContext, args: UpdateSocialAccountArgs): Promise<SocialAccountModel> {
     return this.db.transaction(async (m) => {
-      const row = await this.load(m, args.id, true);
-      if (args.version !== undefined && args.version !== null && args.version !== row.version) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, {
-          nl: 'Iemand anders heeft dit account intussen gewijzigd. Laad het opnieuw en breng uw wijziging opnieuw aan.',
-          en: 'Someone else changed this account in the meantime. Reload it and make your change again.',
-        });
-      }
+      const row = await this.load(m, ctx, args.id, true);
+      const before = toSocialAccountModel(row);
+      if (args.version !== row.version) throw versionConflict(ACCOUNT);
       const legacy = args.legacy ?? row.legacy;
       const platformKey = args.platformId ?? row.platformKey;
       const handleInput = args.handle ?? row.handle;
@@ -152,7 +158,7 @@ export class SocialAccountsService {
         Object.assign(row, resolved);
       }
       if (args.orgUnitId !== undefined) {
-        await this.units.mustExist(m, args.orgUnitId, 'orgUnitId');
+        await this.units.mustExist(m, args.orgUnitId, 'orgUnitId', ctx.user);
         row.orgUnitId = args.orgUnitId;
       }
       if (args.kind !== undefined) row.kind = args.kind;
@@ -160,9 +166,12 @@ export class SocialAccountsService {
       const owners = ownersOf(row);
       const primaryOwnerId = args.primaryOwnerId !== undefined ? args.primaryOwnerId : owners.primaryOwnerId;
       const backupOwnerIds = args.backupOwnerIds ?? owners.backupOwnerIds;
-      await this.checkOwners(m, { primaryOwnerId, backupOwnerIds });
+      await this.checkOwners(m, ctx, { primaryOwnerId, backupOwnerIds }, [
+        ...(owners.primaryOwnerId ? [owners.primaryOwnerId] : []),
+        ...owners.backupOwnerIds,
+      ]);
       delete row.owners;
-      try {
+      await this.guardHandle(m, row, async () => {
         // The version column makes this a compare-and-set: a concurrent save loses, not overwrites.
         const result = await m
           .createQueryBuilder()
@@ -170,18 +179,12 @@ export class SocialAccountsService {
           .set(columnsOf(row))
           .where('id = :id AND version = :version', { id: row.id, version: row.version })
           .execute();
-        if (result.affected !== 1) {
-          throw new DomainError(ErrorCode.VERSION_CONFLICT, {
-            nl: 'Iemand anders heeft dit account intussen gewijzigd.',
-            en: 'Someone else changed this account in the meantime.',
-          });
-        }
-      } catch (err) {
-        if (isUniqueViolation(err)) throw await this.handleTaken(m, row.platformKey, row.normalizedHandle);
-        throw err;
-      }
+        if (result.affected !== 1) throw versionConflict(ACCOUNT);
+      });
       await this.replaceOwners(m, row.id, primaryOwnerId ?? null, backupOwnerIds);
-      return toSocialAccountModel(await this.load(m, row.id));
+      const after = toSocialAccountModel(await this.load(m, ctx, row.id));
+      await this.audit.record(m, ctx, { action: 'social_account.updated', entityType: 'SocialAccount', entityId: row.id, before, after });
+      return after;
     });
   }
 
@@ -214,22 +217,41 @@ export class SocialAccountsService {
   }
 
   private async insertHandle(m: EntityManager, row: SocialAccountEntity): Promise<void> {
+    await this.guardHandle(m, row, () => m.insert(SocialAccountEntity, row));
+  }
+
+  /**
+   * Runs a write that may lose a race for the unique (platform, normalised handle) index. The loser's
+   * statement fails inside the transaction, which PostgreSQL then refuses to use; a savepoint keeps
+   * it usable, so the answer can still name who holds the handle (HANDLE_TAKEN, not a 500).
+   */
+  private async guardHandle(m: EntityManager, row: SocialAccountEntity, write: () => Promise<unknown>): Promise<void> {
+    await m.query('SAVEPOINT handle_write');
     try {
-      await m.insert(SocialAccountEntity, row);
+      await write();
+      await m.query('RELEASE SAVEPOINT handle_write');
     } catch (err) {
+      await m.query('ROLLBACK TO SAVEPOINT handle_write');
       if (isUniqueViolation(err)) throw await this.handleTaken(m, row.platformKey, row.normalizedHandle);
       throw err;
     }
   }
 
-  private async checkOwners(m: EntityManager, args: { primaryOwnerId?: string | null; backupOwnerIds?: string[] }): Promise<void> {
+  /** Owners named anew must be active people the caller may see; those already on the account stay. */
+  private async checkOwners(
+    m: EntityManager,
+    ctx: RequestContext,
+    args: { primaryOwnerId?: string | null; backupOwnerIds?: string[] },
+    current: string[] = [],
+  ): Promise<void> {
     const backups = args.backupOwnerIds ?? [];
     if (args.primaryOwnerId && backups.includes(args.primaryOwnerId)) {
       const text = { nl: 'De eerste eigenaar kan niet ook reserve-eigenaar zijn.', en: 'The primary owner cannot also be a backup owner.' };
       throw new DomainError(ErrorCode.BAD_USER_INPUT, text, [{ field: 'backupOwnerIds', code: 'OWNER_TWICE', message: text }]);
     }
-    if (args.primaryOwnerId) await this.people.mustBeActive(m, [args.primaryOwnerId], 'primaryOwnerId');
-    await this.people.mustBeActive(m, unique(backups), 'backupOwnerIds');
+    const added = (ids: string[]) => unique(ids).filter((id) => !current.includes(id));
+    if (args.primaryOwnerId) await this.people.mustBeActive(m, added([args.primaryOwnerId]), 'primaryOwnerId', ctx);
+    await this.people.mustBeActive(m, added(backups), 'backupOwnerIds', ctx);
   }
 
   private async replaceOwners(m: EntityManager, accountId: string, primary: string | null, backups: string[]): Promise<void> {
@@ -241,11 +263,12 @@ export class SocialAccountsService {
     if (rows.length) await m.insert(AccountOwnerEntity, rows);
   }
 
-  private async load(m: EntityManager, id: string, lock = false): Promise<SocialAccountEntity> {
+  /** One account the caller may see; another unit's account is NOT_FOUND, exactly like a missing one. */
+  private async load(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<SocialAccountEntity> {
     const qb = m.createQueryBuilder(SocialAccountEntity, 'a').where('a.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
-    if (!row) throw notFound(ACCOUNT);
+    if (!row || !(await this.scope.canSeeUnit(ctx.user, row.orgUnitId, m))) throw notFound(ACCOUNT);
     row.owners = await m.find(AccountOwnerEntity, { where: { accountId: id }, order: { position: 'ASC' } });
     return row;
   }

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import type { Role } from '@ggsm/domain';
 
 @Entity('app_user')
@@ -16,6 +16,7 @@ export class UserEntity {
   /** Bumped to end every token of this user at once. */
   @Column('int', { default: 0 }) tokenVersion: number;
   @Column('timestamptz', { nullable: true }) lastLoginAt: Date | null;
+  @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

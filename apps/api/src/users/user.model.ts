@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '../common/graphql-enums';
 
 @ObjectType('User', { description: 'A login. The password hash never leaves the server.' })
@@ -12,6 +12,7 @@ export class UserModel {
   @Field(() => ID, { nullable: true }) personId: string | null;
   @Field() active: boolean;
   @Field(() => Date, { nullable: true }) lastLoginAt: Date | null;
+  @Field(() => Int, { description: 'Send it back with an update: a stale one is refused (VERSION_CONFLICT).' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
 }

@@ -1,8 +1,9 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@ggsm/domain';
-import { Allow, AllowAuthenticated } from '../auth/allow.decorator';
+import { Allow, AllowAnyLogin } from '../auth/allow.decorator';
 import type { AuthUser } from '../auth/auth-user';
 import { CurrentUser } from '../auth/current-user.decorator';
+import { Ctx, type RequestContext } from '../auth/request-context';
 import { UuidPipe } from '../common/id.pipe';
 import { ListMetadata } from '../common/list.args';
 import { CreateUserArgs, UpdateUserArgs, UserListArgs } from './user.args';
@@ -13,8 +14,8 @@ import { UsersService } from './users.service';
 export class UsersResolver {
   constructor(private readonly users: UsersService) {}
 
-  @AllowAuthenticated()
-  @Query(() => UserModel, { description: 'The logged-in user.' })
+  @AllowAnyLogin()
+  @Query(() => UserModel, { description: 'The logged-in user (also one still waiting for a role).' })
   me(@CurrentUser() user: AuthUser) {
     return this.users.get(user.id);
   }
@@ -39,13 +40,13 @@ export class UsersResolver {
 
   @Allow(Role.ADMIN)
   @Mutation(() => UserModel)
-  createUser(@Args() args: CreateUserArgs) {
-    return this.users.create(args);
+  createUser(@Ctx() ctx: RequestContext, @Args() args: CreateUserArgs) {
+    return this.users.create(ctx, args);
   }
 
   @Allow(Role.ADMIN)
   @Mutation(() => UserModel)
-  updateUser(@Args() args: UpdateUserArgs) {
-    return this.users.update(args);
+  updateUser(@Ctx() ctx: RequestContext, @Args() args: UpdateUserArgs) {
+    return this.users.update(ctx, args);
   }
 }
