@@ -1,41 +1,63 @@
-import { Admin, Resource } from 'react-admin';
-import { Role } from '@ggsm/domain';
+import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import accounts from './accounts';
-import { hasRole } from './common/permissions';
+import auditEvents from './audit';
+import { mayAccess } from './common/permissions';
 import { i18nProvider } from './i18n/i18n-provider';
 import { GgsmLayout } from './layout/layout';
 import { theme } from './layout/theme';
+import { AwaitingAccess } from './login/awaiting-access';
+import { LoginPage } from './login/login-page';
+import { SsoCallbackPage } from './login/sso-callback-page';
 import orgUnits from './org-units';
 import people from './people';
 import platforms from './platforms';
+import { withAccessControl } from './providers/access-control';
 import { authProvider } from './providers/auth-provider';
 import { createDataProvider } from './providers/data-provider';
 import users from './users';
 
+// react-admin's router (react-router), whose <Route> CustomRoutes takes.
+const { Route } = reactRouterProvider;
+
 // Built once for the lifetime of the page: it caches the GraphQL schema introspection.
 const dataProvider = createDataProvider({ getLocale: () => i18nProvider.getLocale() });
+
+// The auth provider plus `canAccess` (common/permissions.ts): hides the menu entries, buttons and pages the API would refuse.
+const accessControlledAuthProvider = withAccessControl(authProvider);
 
 // Resource names are the GraphQL type names (ra-data-graphql-simple convention).
 export const App = () => (
   <Admin
     title="ggsm"
     dataProvider={dataProvider}
-    authProvider={authProvider}
+    authProvider={accessControlledAuthProvider}
     i18nProvider={i18nProvider}
     layout={GgsmLayout}
+    loginPage={LoginPage}
+    authCallbackPage={SsoCallbackPage}
     theme={theme}
     requireAuth
     disableTelemetry
   >
-    {(permissions: unknown) => (
-      <>
-        <Resource name="SocialAccount" {...accounts} />
-        <Resource name="OrgUnit" {...orgUnits} />
-        <Resource name="Person" {...people} />
-        <Resource name="Platform" {...platforms} />
-        {/* The menu shapes the view only: the API refuses user management to anyone but ADMIN. */}
-        {hasRole(permissions, Role.ADMIN) ? <Resource name="User" {...users} /> : null}
-      </>
-    )}
+    {(permissions: unknown) =>
+      // A first single sign-on creates a user without a role: the API refuses it everything but `me`.
+      Array.isArray(permissions) && permissions.length === 0 ? (
+        <CustomRoutes>
+          <Route path="/" element={<AwaitingAccess />} />
+          <Route path="*" element={<AwaitingAccess />} />
+        </CustomRoutes>
+      ) : (
+        <>
+          <Resource name="SocialAccount" {...accounts} />
+          <Resource name="OrgUnit" {...orgUnits} />
+          <Resource name="Person" {...people} />
+          <Resource name="Platform" {...platforms} />
+          {/* The menu shapes the view only: the API lets only ADMIN manage users (AUDITOR reads them) and
+              only AUDITOR and ADMIN read the audit trail. */}
+          {mayAccess(permissions, 'User', 'list') ? <Resource name="User" {...users} /> : null}
+          {mayAccess(permissions, 'AuditEvent', 'list') ? <Resource name="AuditEvent" {...auditEvents} /> : null}
+        </>
+      )
+    }
   </Admin>
 );

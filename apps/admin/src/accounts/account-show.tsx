@@ -13,11 +13,12 @@ import {
   UrlField,
 } from 'react-admin';
 import { EnumArrayField, EnumField, StringArrayField } from '../common/enums';
-import { useIsAdmin } from '../common/permissions';
+import { AuditHistory } from '../common/history';
+import { useMayAccess } from '../common/permissions';
 
-/** Logins are only readable for administrators; others see the id, not an error icon. */
+/** Logins are only readable for administrators and auditors; others see the id, not an error icon. */
 const UserRef = ({ source }: { source: string }) =>
-  useIsAdmin() ? (
+  useMayAccess('User', 'show') ? (
     <ReferenceField source={source} reference="User" emptyText="—" />
   ) : (
     <TextField source={source} emptyText="—" />
@@ -67,6 +68,9 @@ export const AccountShow = () => (
         <NumberField source="version" />
         <DateField source="createdAt" showTime />
         <DateField source="updatedAt" showTime />
+      </Tab>
+      <Tab label="ggsm.tabs.history" path="history">
+        <AuditHistory entityType="SocialAccount" label={false} />
       </Tab>
     </TabbedShowLayout>
   </Show>

@@ -3,14 +3,22 @@ import {
   AutocompleteInput,
   Create,
   DataTable,
+  DateField,
   Edit,
   List,
+  NumberField,
   ReferenceField,
   ReferenceInput,
   SearchInput,
   SelectInput,
+  Show,
+  Tab,
+  TabbedShowLayout,
+  TextField,
 } from 'react-admin';
 import { enumChoices, EnumField } from '../common/enums';
+import { AuditHistory } from '../common/history';
+import { useVersionConflictHandling } from '../common/version-conflict';
 import { OrgUnitForm } from './org-unit-form';
 
 const filters = [
@@ -23,7 +31,7 @@ const filters = [
 
 export const OrgUnitList = () => (
   <List filters={filters} sort={{ field: 'name', order: 'ASC' }}>
-    <DataTable rowClick="edit" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="name" />
       <DataTable.Col source="shortCode" />
       <DataTable.Col source="kind">
@@ -38,20 +46,45 @@ export const OrgUnitList = () => (
   </List>
 );
 
+export const OrgUnitShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <Tab label="ggsm.tabs.details">
+        <TextField source="name" />
+        <TextField source="shortCode" />
+        <EnumField source="kind" enumName="OrgUnitKind" />
+        {/* An editor does not see the units above its own: the parent then stays empty. */}
+        <ReferenceField source="parentId" reference="OrgUnit" emptyText="—">
+          <TextField source="path" />
+        </ReferenceField>
+        <TextField source="path" />
+        <TextField source="handlePrefix" emptyText="—" />
+        <NumberField source="version" />
+        <DateField source="createdAt" showTime />
+        <DateField source="updatedAt" showTime />
+      </Tab>
+      <Tab label="ggsm.tabs.history" path="history">
+        <AuditHistory entityType="OrgUnit" label={false} />
+      </Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
 export const OrgUnitEdit = () => (
-  <Edit mutationMode="pessimistic">
+  <Edit mutationMode="pessimistic" redirect="show" mutationOptions={useVersionConflictHandling()}>
     <OrgUnitForm />
   </Edit>
 );
 
 export const OrgUnitCreate = () => (
-  <Create redirect="list">
+  <Create redirect="show">
     <OrgUnitForm />
   </Create>
 );
 
 export default {
   list: OrgUnitList,
+  show: OrgUnitShow,
   edit: OrgUnitEdit,
   create: OrgUnitCreate,
   icon: AccountTreeIcon,

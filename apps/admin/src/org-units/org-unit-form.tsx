@@ -23,7 +23,7 @@ export const OrgUnitForm = (props: Omit<SimpleFormProps, 'children'>) => (
     <TextInput
       source="handlePrefix"
       helperText="resources.OrgUnit.helpers.handlePrefix"
-      validate={regex(/^[A-Za-z0-9_]*$/)}
+      validate={regex(/^[A-Za-z0-9_]*$/, 'resources.OrgUnit.helpers.handlePrefix_invalid')}
     />
   </SimpleForm>
 );

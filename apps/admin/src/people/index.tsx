@@ -11,17 +11,22 @@ import {
   email,
   List,
   NullableBooleanInput,
+  NumberField,
   ReferenceField,
   ReferenceInput,
   required,
   SearchInput,
   Show,
   SimpleForm,
-  SimpleShowLayout,
+  Tab,
+  TabbedShowLayout,
   TextField,
   TextInput,
 } from 'react-admin';
+import { AuditHistory } from '../common/history';
+import { useUnitRequired } from '../common/permissions';
 import { SaveOnlyToolbar } from '../common/toolbars';
+import { useVersionConflictHandling } from '../common/version-conflict';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -54,36 +59,50 @@ export const PersonList = () => (
 
 export const PersonShow = () => (
   <Show>
-    <SimpleShowLayout>
-      <TextField source="name" />
-      <TextField source="email" />
-      <TextField source="jobTitle" emptyText="—" />
-      <ReferenceField source="orgUnitId" reference="OrgUnit" emptyText="—">
-        <TextField source="path" />
-      </ReferenceField>
-      <DateField source="guidelinesAcknowledgedAt" showTime emptyText="—" />
-      <BooleanField source="active" />
-      <DateField source="createdAt" showTime />
-      <DateField source="updatedAt" showTime />
-    </SimpleShowLayout>
+    <TabbedShowLayout>
+      <Tab label="ggsm.tabs.details">
+        <TextField source="name" />
+        <TextField source="email" />
+        <TextField source="jobTitle" emptyText="—" />
+        <ReferenceField source="orgUnitId" reference="OrgUnit" emptyText="—">
+          <TextField source="path" />
+        </ReferenceField>
+        <DateField source="guidelinesAcknowledgedAt" showTime emptyText="—" />
+        <BooleanField source="active" />
+        <NumberField source="version" />
+        <DateField source="createdAt" showTime />
+        <DateField source="updatedAt" showTime />
+      </Tab>
+      <Tab label="ggsm.tabs.history" path="history">
+        <AuditHistory entityType="Person" label={false} />
+      </Tab>
+    </TabbedShowLayout>
   </Show>
 );
 
-const PersonForm = () => (
-  <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ active: true }}>
-    <TextInput source="name" validate={required()} />
-    <TextInput source="email" type="email" validate={[required(), email()]} />
-    <TextInput source="jobTitle" />
-    <ReferenceInput source="orgUnitId" reference="OrgUnit" sort={{ field: 'name', order: 'ASC' }}>
-      <AutocompleteInput optionText="path" />
-    </ReferenceInput>
-    <DateTimeInput source="guidelinesAcknowledgedAt" helperText="resources.Person.helpers.guidelinesAcknowledgedAt" />
-    <BooleanInput source="active" />
-  </SimpleForm>
-);
+const PersonForm = () => {
+  // An editor only sees its own unit subtree: a person without a unit would be invisible to it, and the API refuses one.
+  const unitRequired = useUnitRequired();
+  return (
+    <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ active: true }}>
+      <TextInput source="name" validate={required()} />
+      <TextInput source="email" type="email" validate={[required(), email()]} />
+      <TextInput source="jobTitle" />
+      <ReferenceInput source="orgUnitId" reference="OrgUnit" sort={{ field: 'name', order: 'ASC' }}>
+        <AutocompleteInput
+          optionText="path"
+          validate={unitRequired ? required() : undefined}
+          helperText={unitRequired ? 'resources.Person.helpers.orgUnitId' : undefined}
+        />
+      </ReferenceInput>
+      <DateTimeInput source="guidelinesAcknowledgedAt" helperText="resources.Person.helpers.guidelinesAcknowledgedAt" />
+      <BooleanInput source="active" />
+    </SimpleForm>
+  );
+};
 
 export const PersonEdit = () => (
-  <Edit mutationMode="pessimistic" redirect="show">
+  <Edit mutationMode="pessimistic" redirect="show" mutationOptions={useVersionConflictHandling()}>
     <PersonForm />
   </Edit>
 );

@@ -14,9 +14,44 @@ function errorCode(error: unknown): string | undefined {
   return typeof body?.code === 'string' ? body.code : undefined;
 }
 
+/** The single sign-on settings for the login page (`GET /auth/sso`); off when the API cannot say. */
+export async function fetchSsoSettings(): Promise<{ enabled: boolean; label?: string }> {
+  try {
+    const response = await fetch('/auth/sso', { headers: { Accept: 'application/json' } });
+    if (!response.ok) return { enabled: false };
+    const body = (await response.json()) as { enabled?: unknown; label?: unknown };
+    return { enabled: body.enabled === true, label: typeof body.label === 'string' ? body.label : undefined };
+  } catch {
+    return { enabled: false };
+  }
+}
+
+/**
+ * Finishes a single sign-on: the API's callback handed over an access token (in the URL fragment,
+ * see login/sso-callback-page.tsx); who it belongs to comes from `me`, then it is stored exactly
+ * like a password login's.
+ */
+async function loginWithSsoToken(accessToken: string): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query: '{ me { id email displayName roles scopeUnitId } }' }),
+    });
+  } catch {
+    throw new Error('ggsm.login.unreachable');
+  }
+  const body = (await response.json().catch(() => ({}))) as { data?: { me?: SessionUser } | null };
+  if (!body.data?.me) throw new Error('ggsm.sso.errors.failed');
+  saveSession(accessToken, body.data.me);
+}
+
 export const authProvider: AuthProvider = {
-  // react-admin's login form calls the e-mail field `username`.
-  async login({ username, password }: { username: string; password: string }) {
+  // react-admin's login form calls the e-mail field `username`; a single sign-on passes `ssoToken`.
+  async login({ username, password, ssoToken }: { username?: string; password?: string; ssoToken?: string }) {
+    if (ssoToken) return loginWithSsoToken(ssoToken);
+    if (username === undefined || password === undefined) throw new Error('ggsm.login.failed');
     let response: Response;
     try {
       response = await fetch('/auth/login', {

@@ -1,7 +1,7 @@
 import { ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
 import { ERROR_CODES, ErrorCode } from '@ggsm/domain';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
-import { HttpError, type DataProvider } from 'react-admin';
+import { HttpError, type DataProvider, type UpdateParams } from 'react-admin';
 import { getToken } from './session';
 
 /** One entry of `extensions.violations` on a BAD_USER_INPUT error. */
@@ -106,6 +106,57 @@ function toConsoleError(error: unknown, locale: string): unknown {
   return new HttpError(message, status, { code, violations, graphQLErrors: graphQLErrorsOf(error), errors });
 }
 
+/** The records whose history the API keeps (`auditHistory(entityType)`). */
+export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User';
+
+/** One event of the audit trail, as the API's `AuditEvent` type has it. */
+export interface AuditEventRecord {
+  id: string;
+  seq: number;
+  occurredAt: string;
+  actorUserId: string | null;
+  actorEmail: string | null;
+  /** The actor's roles at the time (comma-separated), or SYSTEM. */
+  actorRole: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** The changed fields before and after; `before` is null for a new record. */
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  reason: string | null;
+  requestId: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export const AUDIT_EVENT_FIELDS =
+  'id seq occurredAt actorUserId actorEmail actorRole action entityType entityId before after reason requestId prevHash hash';
+
+export interface AuditChainReport {
+  ok: boolean;
+  length: number;
+  headHash: string;
+  brokenAt: number | null;
+  problemCode: string | null;
+  problem: string | null;
+  problemNl: string | null;
+}
+
+export interface AuditCheckpoint {
+  length: number;
+  headHash: string;
+  createdAt: string;
+  mac: string;
+}
+
+/** react-admin's data provider plus ggsm's own queries (use through `useDataProvider<GgsmDataProvider>()`). */
+export interface GgsmDataProvider extends DataProvider {
+  auditHistory(entityType: AuditedEntityType, entityId: string): Promise<AuditEventRecord[]>;
+  verifyAuditChain(checkpoints?: AuditCheckpoint[]): Promise<AuditChainReport>;
+  auditCheckpoint(): Promise<AuditCheckpoint>;
+}
+
 export interface DataProviderOptions {
   /** The console's current locale, to pick the Dutch or English message of an API error. */
   getLocale: () => string;
@@ -118,7 +169,7 @@ export interface DataProviderOptions {
  * its Apollo cache) is rebuilt when the token changes (another login: nothing of the previous user's
  * data survives) and after a failure that carried no GraphQL answer (server down, introspection failed).
  */
-export function createDataProvider({ getLocale, uri = '/graphql' }: DataProviderOptions): DataProvider {
+export function createDataProvider({ getLocale, uri = '/graphql' }: DataProviderOptions): GgsmDataProvider {
   const build = () => ({
     token: getToken(),
     provider: buildGraphQLProvider({
@@ -144,16 +195,82 @@ export function createDataProvider({ getLocale, uri = '/graphql' }: DataProvider
       }
     };
 
+  /** A query of ggsm's own beyond react-admin's CRUD (history, chain check), with the same token and errors. */
+  const request = async <T>(operationName: string, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
+    const token = getToken();
+    let response: Response;
+    try {
+      response = await fetch(uri, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Accept: 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ operationName, query, variables }),
+      });
+    } catch {
+      throw new HttpError('ggsm.login.unreachable', 503);
+    }
+    const body = (await response.json().catch(() => undefined)) as { data?: T | null; errors?: ApiGraphQLError[] } | undefined;
+    if (body?.errors?.length) {
+      const errors = body.errors.map(e => ({ ...e, extensions: { ...e.extensions, httpStatus: e.extensions?.httpStatus ?? response.status } }));
+      throw toConsoleError({ body: { graphQLErrors: errors } }, getLocale());
+    }
+    if (!response.ok || !body?.data) throw new HttpError('ra.notification.http_error', response.status || 500);
+    return body.data;
+  };
+
   return {
     getList: call('getList'),
     getOne: call('getOne'),
     getMany: call('getMany'),
     getManyReference: call('getManyReference'),
     create: call('create'),
-    update: call('update'),
+    // Every update mutation requires the version the user saw (optimistic locking). ra-data-graphql-simple
+    // sends the arguments the mutation declares from `params.data`, which holds the edited record and so its
+    // `version`; should a form ever drop it, the version of the record the form was opened on is the one seen.
+    update: (resource: string, params: UpdateParams) =>
+      call('update')(resource, {
+        ...params,
+        data: { ...params.data, version: params.data?.version ?? params.previousData?.version },
+      }),
     updateMany: call('updateMany'),
     // ggsm destroys no records (Archiefwet); the API has no delete mutations either.
     delete: () => Promise.reject(new Error('ra.notification.not_authorized')),
     deleteMany: () => Promise.reject(new Error('ra.notification.not_authorized')),
-  } as DataProvider;
+
+    /** The audit events of one record, oldest first (anyone who may read the record). */
+    async auditHistory(entityType: AuditedEntityType, entityId: string): Promise<AuditEventRecord[]> {
+      const data = await request<{ auditHistory: AuditEventRecord[] }>(
+        'AuditHistory',
+        `query AuditHistory($entityType: String!, $entityId: ID!) {
+          auditHistory(entityType: $entityType, entityId: $entityId) { ${AUDIT_EVENT_FIELDS} }
+        }`,
+        { entityType, entityId },
+      );
+      return data.auditHistory;
+    },
+
+    /** Recomputes the hash chain (AUDITOR, ADMIN); checkpoints exported earlier also catch a removed tail. */
+    async verifyAuditChain(checkpoints: AuditCheckpoint[] = []): Promise<AuditChainReport> {
+      const data = await request<{ verifyAuditChain: AuditChainReport }>(
+        'VerifyAuditChain',
+        `query VerifyAuditChain($checkpoints: [AuditCheckpointInput!]) {
+          verifyAuditChain(checkpoints: $checkpoints) { ok length headHash brokenAt problemCode problem problemNl }
+        }`,
+        { checkpoints: checkpoints.map(({ length, headHash, createdAt, mac }) => ({ length, headHash, createdAt, mac })) },
+      );
+      return data.verifyAuditChain;
+    },
+
+    /** The verified chain head, signed by the API, to keep outside ggsm (AUDITOR, ADMIN). */
+    async auditCheckpoint(): Promise<AuditCheckpoint> {
+      const data = await request<{ auditCheckpoint: AuditCheckpoint }>(
+        'AuditCheckpoint',
+        'query AuditCheckpoint { auditCheckpoint { length headHash createdAt mac } }',
+      );
+      return data.auditCheckpoint;
+    },
+  } as GgsmDataProvider;
 }

@@ -18,12 +18,18 @@ import {
   SearchInput,
   SelectArrayInput,
   SelectInput,
+  Show,
   SimpleForm,
+  Tab,
+  TabbedShowLayout,
   TextField,
   TextInput,
+  NumberField,
 } from 'react-admin';
 import { enumChoices, EnumArrayField } from '../common/enums';
+import { AuditHistory } from '../common/history';
 import { SaveOnlyToolbar } from '../common/toolbars';
+import { useVersionConflictHandling } from '../common/version-conflict';
 
 const roles = enumChoices('Role');
 const PASSWORD_MIN = 12;
@@ -36,7 +42,7 @@ const filters = [
 
 export const UserList = () => (
   <List filters={filters} sort={{ field: 'email', order: 'ASC' }}>
-    <DataTable rowClick="edit" bulkActionButtons={false}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="email" />
       <DataTable.Col source="displayName" />
       <DataTable.Col source="roles" disableSort>
@@ -57,6 +63,31 @@ export const UserList = () => (
   </List>
 );
 
+export const UserShow = () => (
+  <Show>
+    <TabbedShowLayout>
+      <Tab label="ggsm.tabs.details">
+        <TextField source="email" />
+        <TextField source="displayName" />
+        <EnumArrayField source="roles" enumName="Role" />
+        <ReferenceField source="scopeUnitId" reference="OrgUnit" emptyText="—">
+          <TextField source="path" />
+        </ReferenceField>
+        <ReferenceField source="personId" reference="Person" emptyText="—" />
+        <BooleanField source="active" />
+        <DateField source="lastLoginAt" showTime emptyText="—" />
+        <NumberField source="version" />
+        <DateField source="createdAt" showTime />
+        <DateField source="updatedAt" showTime />
+      </Tab>
+      {/* Logins, role changes, disabling: what an auditor looks for. */}
+      <Tab label="ggsm.tabs.history" path="history">
+        <AuditHistory entityType="User" label={false} />
+      </Tab>
+    </TabbedShowLayout>
+  </Show>
+);
+
 const CommonInputs = () => (
   <>
     <TextInput source="displayName" validate={required()} />
@@ -72,7 +103,7 @@ const CommonInputs = () => (
 );
 
 export const UserCreate = () => (
-  <Create redirect="list">
+  <Create redirect="show">
     <SimpleForm toolbar={<SaveOnlyToolbar />} defaultValues={{ active: true, roles: ['EDITOR'] }}>
       <TextInput source="email" type="email" validate={[required(), email()]} />
       <CommonInputs />
@@ -91,7 +122,7 @@ const dropEmptyPassword = ({ password, ...data }: Record<string, unknown>) =>
   typeof password === 'string' && password.length > 0 ? { ...data, password } : data;
 
 export const UserEdit = () => (
-  <Edit mutationMode="pessimistic" transform={dropEmptyPassword}>
+  <Edit mutationMode="pessimistic" redirect="show" transform={dropEmptyPassword} mutationOptions={useVersionConflictHandling()}>
     <SimpleForm toolbar={<SaveOnlyToolbar />}>
       <TextInput source="email" disabled />
       <CommonInputs />
@@ -108,6 +139,7 @@ export const UserEdit = () => (
 
 export default {
   list: UserList,
+  show: UserShow,
   edit: UserEdit,
   create: UserCreate,
   icon: ManageAccountsIcon,
