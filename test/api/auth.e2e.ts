@@ -86,13 +86,13 @@ describe('GraphQL access', () => {
   it('ends the tokens of a user the admin disables', async () => {
     const admin = await app.login(DEMO.admin);
     const { createUser } = await app.gqlOk(
-      'mutation { createUser(email: "tijdelijk@groningen.example", displayName: "Tijdelijk", password: "een-lang-wachtwoord", roles: [AUDITOR]) { id } }',
+      'mutation { createUser(email: "tijdelijk@groningen.example", displayName: "Tijdelijk", password: "een-lang-wachtwoord", roles: [AUDITOR]) { id version } }',
       {},
       admin,
     );
     const token = await app.login('tijdelijk@groningen.example', 'een-lang-wachtwoord');
     expect((await app.gqlOk('{ me { email } }', {}, token)).me.email).toBe('tijdelijk@groningen.example');
-    await app.gqlOk('mutation($id: ID!) { updateUser(id: $id, active: false) { active } }', { id: createUser.id }, admin);
+    await app.gqlOk('mutation($id: ID!, $v: Int!) { updateUser(id: $id, version: $v, active: false) { active } }', { id: createUser.id, v: createUser.version }, admin);
     expect((await app.gql('{ me { email } }', {}, token)).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 

@@ -28,7 +28,7 @@ describe('OrgUnit', () => {
     const md = allOrgUnits[0].id;
     const { createOrgUnit } = await app.gqlOk('mutation($p: ID) { createOrgUnit(name: "Afvalbeheer", shortCode: "MD-AB", kind: DEPARTMENT, parentId: $p) { id path } }', { p: md }, admin);
     expect(createOrgUnit.path).toBe('Gemeente Groningen > Milieudienst > Afvalbeheer');
-    const cycle = await app.gql('mutation($id: ID!, $p: ID) { updateOrgUnit(id: $id, parentId: $p) { id } }', { id: md, p: createOrgUnit.id }, admin);
+    const cycle = await app.gql('mutation($id: ID!, $p: ID) { updateOrgUnit(id: $id, version: 1, parentId: $p) { id } }', { id: md, p: createOrgUnit.id }, admin);
     expect(code(cycle)).toBe('BAD_USER_INPUT');
     const dup = await app.gql('mutation { createOrgUnit(name: "Nog een", shortCode: "md-ab", kind: TEAM) { id } }', {}, admin);
     expect(code(dup)).toBe('BAD_USER_INPUT');
@@ -39,19 +39,20 @@ describe('OrgUnit', () => {
 
 describe('Person', () => {
   it('creates and updates an owner; the e-mail is unique regardless of case', async () => {
+    const { me } = await app.gqlOk('{ me { scopeUnitId } }', {}, editor);
     const { createPerson } = await app.gqlOk(
-      'mutation { createPerson(name: "Jan Jansen", email: "jan.jansen@groningen.example", jobTitle: "Webredacteur") { id name active guidelinesAcknowledgedAt } }',
-      {},
+      'mutation($u: ID) { createPerson(name: "Jan Jansen", email: "jan.jansen@groningen.example", jobTitle: "Webredacteur", orgUnitId: $u) { id name active guidelinesAcknowledgedAt version } }',
+      { u: me.scopeUnitId },
       editor,
     );
     expect(createPerson).toMatchObject({ name: 'Jan Jansen', active: true, guidelinesAcknowledgedAt: null });
     const { updatePerson } = await app.gqlOk(
-      'mutation($id: ID!) { updatePerson(id: $id, guidelinesAcknowledgedAt: "2026-11-01T09:00:00.000Z", active: false) { active guidelinesAcknowledgedAt } }',
-      { id: createPerson.id },
+      'mutation($id: ID!, $v: Int!) { updatePerson(id: $id, version: $v, guidelinesAcknowledgedAt: "2026-11-01T09:00:00.000Z", active: false) { active guidelinesAcknowledgedAt } }',
+      { id: createPerson.id, v: createPerson.version },
       editor,
     );
     expect(updatePerson).toEqual({ active: false, guidelinesAcknowledgedAt: '2026-11-01T09:00:00.000Z' });
-    const dup = await app.gql('mutation { createPerson(name: "Ander", email: "JAN.JANSEN@groningen.example") { id } }', {}, editor);
+    const dup = await app.gql('mutation($u: ID) { createPerson(name: "Ander", email: "JAN.JANSEN@groningen.example", orgUnitId: $u) { id } }', { u: me.scopeUnitId }, editor);
     expect(code(dup)).toBe('BAD_USER_INPUT');
     const bad = await app.gql('mutation { createPerson(name: "Zonder", email: "geen-adres") { id } }', {}, editor);
     expect(bad.errors?.[0].extensions?.violations?.[0].field).toBe('email');
@@ -70,8 +71,8 @@ describe('Platform', () => {
     expect(allPlatforms.find((p: { id: string }) => p.id === 'hyves').status).toBe('DEFUNCT');
     expect(allPlatforms.find((p: { id: string }) => p.id === 'x').accountCount).toBeGreaterThanOrEqual(20);
     expect(allPlatforms.find((p: { id: string }) => p.id === 'x').syntaxNl).toMatch(/15/);
-    expect(code(await app.gql('mutation { updatePlatform(id: "tiktok", status: DEPRECATED) { id } }', {}, comms))).toBe('FORBIDDEN');
-    const { updatePlatform } = await app.gqlOk('mutation { updatePlatform(id: "tiktok", status: DEPRECATED) { status } }', {}, admin);
+    expect(code(await app.gql('mutation { updatePlatform(id: "tiktok", version: 1, status: DEPRECATED) { id } }', {}, comms))).toBe('FORBIDDEN');
+    const { updatePlatform } = await app.gqlOk('mutation { updatePlatform(id: "tiktok", version: 1, status: DEPRECATED) { status } }', {}, admin);
     expect(updatePlatform.status).toBe('DEPRECATED');
     expect(code(await app.gql('{ Platform(id: "myspace") { id } }', {}, comms))).toBe('NOT_FOUND');
   });

@@ -91,7 +91,11 @@ describe('allSocialAccounts filters and paging', () => {
 
 describe('creating and changing accounts', () => {
   it('creates a draft from a profile URL, normalising the handle', async () => {
-    const { allPeople } = await app.gqlOk('{ allPeople(perPage: 10) { id } }', {}, comms);
+    // An editor names owners from its own units: the demo person of RO/EZ and a colleague added here.
+    const { me } = await app.gqlOk('{ me { scopeUnitId } }', {}, editor);
+    await app.gqlOk('mutation($u: ID) { createPerson(name: "Marieke de Vries", email: "marieke.devries@groningen.example", orgUnitId: $u) { id } }', { u: me.scopeUnitId }, editor);
+    const { allPeople } = await app.gqlOk('{ allPeople(perPage: 10) { id } }', {}, editor);
+    expect(allPeople.length).toBeGreaterThanOrEqual(2);
     const result = await create(
       { platformId: 'x', handle: 'https://twitter.com/sdcMarieke?lang=nl', orgUnitId: sdcUnit, kind: 'PERSONAL_IN_FUNCTION', purposes: ['INTERACT'], primaryOwnerId: allPeople[0].id, backupOwnerIds: [allPeople[1].id] },
       editor,
@@ -164,7 +168,7 @@ describe('creating and changing accounts', () => {
   it('updates with the version seen, and refuses a stale version with VERSION_CONFLICT', async () => {
     const created = (await create({ platformId: 'instagram', handle: 'groningen.bouwt', orgUnitId: roezUnit, kind: 'PROJECT' })).data?.createSocialAccount;
     const update = (vars: Record<string, unknown>) =>
-      app.gql(`mutation($id: ID!, $version: Int, $displayName: String, $handle: String) {
+      app.gql(`mutation($id: ID!, $version: Int!, $displayName: String, $handle: String) {
         updateSocialAccount(id: $id, version: $version, displayName: $displayName, handle: $handle) { handle displayName version } }`, vars, comms);
     const first = await update({ id: created.id, version: 1, displayName: 'Groningen bouwt' });
     expect(first.data?.updateSocialAccount).toEqual({ handle: 'groningen.bouwt', displayName: 'Groningen bouwt', version: 2 });
@@ -176,7 +180,7 @@ describe('creating and changing accounts', () => {
 
   it('keeps platform and handle of an active account fixed', async () => {
     const { allSocialAccounts } = await app.gqlOk('{ allSocialAccounts(filter: { q: "Kardinge" }) { id version } }', {}, comms);
-    const result = await app.gql('mutation($id: ID!) { updateSocialAccount(id: $id, handle: "Kardinge050") { id } }', { id: allSocialAccounts[0].id }, comms);
+    const result = await app.gql('mutation($id: ID!, $v: Int!) { updateSocialAccount(id: $id, version: $v, handle: "Kardinge050") { id } }', { id: allSocialAccounts[0].id, v: allSocialAccounts[0].version }, comms);
     expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0].extensions?.violations?.[0].code).toBe('HANDLE_LOCKED');
     expect(await count({ q: 'Kardinge050' })).toBe(0);

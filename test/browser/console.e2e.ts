@@ -1,6 +1,6 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { DEMO, DEMO_PASSWORD, type RunningApp, startApp, WORKSPACE } from '@ggsm/testing';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -10,6 +10,10 @@ let app: RunningApp;
 let browser: Browser;
 let page: Page;
 const problems: string[] = [];
+/** Every answer of /graphql the console received: a limit or refusal of the hardened API would show here. */
+const graphqlAnswers: { operation: string; status: number; codes: string[] }[] = [];
+const pendingAnswers: Promise<void>[] = [];
+const REFUSED_BY_HARDENING = ['QUERY_TOO_COMPLEX', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
@@ -25,6 +29,26 @@ beforeAll(async () => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('response', (response) => {
+    if (new URL(response.url()).pathname !== '/graphql') return;
+    let operation = '';
+    try {
+      operation = String(JSON.parse(response.request().postData() ?? '{}').operationName ?? '');
+    } catch {
+      // not JSON
+    }
+    pendingAnswers.push(
+      response
+        .text()
+        .then((text) => {
+          const errors = (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors ?? [];
+          graphqlAnswers.push({ operation, status: response.status(), codes: errors.map((e) => String(e.extensions?.code)) });
+        })
+        .catch(() => {
+          graphqlAnswers.push({ operation, status: response.status(), codes: ['UNREADABLE'] });
+        }),
+    );
+  });
 });
 
 afterAll(async () => {
@@ -32,8 +56,11 @@ afterAll(async () => {
   await app?.stop();
 });
 
-afterEach(() => {
+afterEach(async () => {
   expect(problems).toEqual([]);
+  await Promise.all(pendingAnswers);
+  const refused = graphqlAnswers.filter((a) => a.status >= 413 || a.codes.some((c) => REFUSED_BY_HARDENING.includes(c)));
+  expect(refused).toEqual([]);
 });
 
 describe('the console, as the communication team', () => {
@@ -57,6 +84,9 @@ describe('the console, as the communication team', () => {
     await page.getByText('1-22 van 22').first().waitFor();
     await page.getByText('Stadsbeheer050').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'console-accounts.png'), fullPage: true });
+    // The console introspected the schema (after login, with its token) and listed through /graphql.
+    await Promise.all(pendingAnswers);
+    expect(graphqlAnswers.map((a) => a.operation)).toEqual(expect.arrayContaining(['IntrospectionQuery', 'allSocialAccounts']));
   });
 
   it('finds an account by search, opens it and shows its handle, unit and profile URL', async () => {
@@ -100,4 +130,128 @@ describe('the console, as the communication team', () => {
     const { allSocialAccounts } = await app.gqlOk('{ allSocialAccounts(filter: { q: "sdcCollegaJan" }) { status handle } }', {}, await app.login(DEMO.communications));
     expect(allSocialAccounts).toEqual([{ status: 'DRAFT', handle: 'sdcCollegaJan' }]);
   });
+
+  it("shows the new account's history: created by communicatie@, with its first values", async () => {
+    // Still on the show page of @sdcCollegaJan.
+    await page.getByRole('tab', { name: 'Geschiedenis' }).click();
+    const created = page.locator('li[data-action="social_account.created"]');
+    await created.getByText('Account aangemaakt').waitFor();
+    await created.getByText(DEMO.communications).waitFor();
+    await created.getByText('Communicatie (Team #ggsm)').waitFor();
+    // Field labels and values as the console shows them elsewhere: translated kind, unit by its name.
+    await created.getByText('Soort account:').waitFor();
+    await created.getByText('Persoonlijk in functie').waitFor();
+    await created.getByText('Stadsdeelcoördinatie').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-history.png'), fullPage: true });
+    // The audit trail is for auditors and administrators: not in this menu.
+    expect(await page.getByRole('menuitem', { name: 'Audittrail' }).count()).toBe(0);
+  });
+
+  it('refuses a stale save with its own message, reloads on request, then saves', async () => {
+    const token = await app.login(DEMO.communications);
+    const find = () =>
+      app.gqlOk<{ allSocialAccounts: { id: string; version: number; displayName: string }[] }>(
+        '{ allSocialAccounts(filter: { q: "Stadsbeheer050" }) { id version displayName } }',
+        {},
+        token,
+      );
+    const [account] = (await find()).allSocialAccounts;
+    await page.goto(`${app.url}/#/SocialAccount/${account.id}`);
+    const displayName = page.locator('input[name="displayName"]');
+    await waitForValue(displayName, account.displayName);
+    await displayName.fill('Stadsbeheer Groningen');
+
+    // A colleague saves first, with the version both of them saw.
+    await app.gqlOk(
+      'mutation ($id: ID!, $version: Int!) { updateSocialAccount(id: $id, version: $version, displayName: "Stadsbeheer (door een collega)") { version } }',
+      { id: account.id, version: account.version },
+      token,
+    );
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    const conflict = page.getByTestId('version-conflict');
+    await conflict.getByText('Iemand anders heeft dit account intussen gewijzigd').waitFor();
+    await conflict.getByText(/Uw wijziging is niet opgeslagen/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-version-conflict.png'), fullPage: false });
+    // Still the edit form, and nothing was overwritten.
+    expect(page.url()).toMatch(new RegExp(`/SocialAccount/${account.id}$`));
+    expect((await find()).allSocialAccounts[0].displayName).toBe('Stadsbeheer (door een collega)');
+
+    await conflict.getByRole('button', { name: 'Opnieuw laden' }).click();
+    await waitForValue(displayName, 'Stadsbeheer (door een collega)');
+    await displayName.fill('Stadsbeheer Groningen');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/SocialAccount\/[0-9a-f-]+\/show/);
+    const [saved] = (await find()).allSocialAccounts;
+    expect(saved).toMatchObject({ displayName: 'Stadsbeheer Groningen', version: account.version + 2 });
+  });
 });
+
+describe('the console, as the auditor', () => {
+  it('logs out and logs in again as the auditor, who has the audit trail in the menu', async () => {
+    await page.getByRole('button', { name: 'Profiel' }).click();
+    await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+    await page.locator('input[name="username"]').fill(DEMO.auditor);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('menuitem', { name: 'Audittrail' }).waitFor();
+    // Reads everything, changes nothing: no create button on the accounts.
+    await page.getByText('Stadsbeheer050').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Nieuw' }).count()).toBe(0);
+  });
+
+  it('filters the audit trail by action and by actor', async () => {
+    await page.getByRole('menuitem', { name: 'Audittrail' }).click();
+    await page.locator('.ra-input-action [role="combobox"]').click();
+    await page.getByRole('option', { name: 'Account aangemaakt' }).click();
+    // The 22 accounts of the 2011 note (demo data) and @sdcCollegaJan.
+    await page.getByText('1-23 van 23').first().waitFor();
+    await page.getByPlaceholder('Zoeken op e-mailadres').fill('communicatie@');
+    await page.getByText('1-1 van 1').first().waitFor();
+    const { allSocialAccounts } = await app.gqlOk('{ allSocialAccounts(filter: { q: "sdcCollegaJan" }) { id } }', {}, await app.login(DEMO.auditor));
+    await page.getByText(allSocialAccounts[0].id).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-audit-trail.png'), fullPage: true });
+
+    // One event, with its changes readable and the record one click away.
+    await page.locator('tbody tr').first().click();
+    await page.waitForURL(/AuditEvent\/[0-9a-f-]+\/show/);
+    await page.getByText('social_account.created').first().waitFor();
+    await page.getByText('sdcCollegaJan').first().waitFor();
+    await page.getByRole('link', { name: 'Record openen' }).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-audit-event.png'), fullPage: true });
+    await page.goBack();
+  });
+
+  it('verifies the hash chain: intact', async () => {
+    await page.getByRole('button', { name: 'Keten controleren' }).click();
+    const report = page.getByTestId('audit-chain-report');
+    await report.getByText('Keten intact').waitFor();
+    await report.getByText(/Alle \d+ gebeurtenissen zijn ongewijzigd/).waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-audit-chain.png'), fullPage: false });
+  });
+
+  it('exports a signed checkpoint as a JSON file, and verifies against it', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Controlepunt exporteren' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^ggsm-audit-controlepunt-\d+-.+\.json$/);
+    const file = await download.path();
+    const checkpoint = JSON.parse(readFileSync(file, 'utf8'));
+    expect(checkpoint).toEqual({ length: expect.any(Number), headHash: expect.stringMatching(/^[0-9a-f]{64}$/), createdAt: expect.any(String), mac: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    await page.getByText(`Controlepunt over ${checkpoint.length} gebeurtenissen gedownload`).first().waitFor();
+
+    await page.getByTestId('checkpoint-file').setInputFiles(file);
+    const report = page.getByTestId('audit-chain-report');
+    await report.getByText('met 1 controlepunt').waitFor();
+    await report.getByText('Keten intact').waitFor();
+  });
+});
+
+/** Waits until a form input shows this value (react-admin fills forms after the record arrives). */
+async function waitForValue(input: Locator, expected: string): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  let value = '';
+  while (Date.now() < deadline) {
+    value = await input.inputValue().catch(() => '');
+    if (value === expected) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`input still shows "${value}", expected "${expected}"`);
+}
