@@ -186,6 +186,21 @@ describe('creating and changing accounts', () => {
     expect(await count({ q: 'Kardinge050' })).toBe(0);
   });
 
+  it('refuses a new account on a platform that no longer exists, but records a legacy one', async () => {
+    const hyves = (handle: string, legacy: boolean) =>
+      app.gql(
+        'mutation($h: String!, $u: ID!, $l: Boolean) { createSocialAccount(platformId: "hyves", handle: $h, orgUnitId: $u, kind: ORGANISATIONAL, legacy: $l) { id legacy } }',
+        { h: handle, u: sdcUnit, l: legacy },
+        comms,
+      );
+    const fresh = await hyves('NieuwOpHyves', false);
+    expect(fresh.errors?.[0].extensions?.violations?.[0]).toMatchObject({ field: 'platformId', code: 'PLATFORM_DEFUNCT' });
+    expect(await count({ q: 'NieuwOpHyves' })).toBe(0);
+    const old = await hyves('OudOpHyves', true);
+    expect(old.errors).toBeUndefined();
+    expect(await count({ q: 'OudOpHyves' })).toBe(1);
+  });
+
   it('answers an unknown id with NOT_FOUND and offers no delete', async () => {
     const missing = await app.gql('{ SocialAccount(id: "00000000-0000-4000-8000-000000000000") { id } }', {}, comms);
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');

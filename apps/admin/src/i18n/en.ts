@@ -53,6 +53,7 @@ export const ggsmEn: SameKeys<GgsmMessages> = {
         governance: 'Governance and review',
       },
       helpers: {
+        platform_defunct: 'closed: only for accounts from before the policy',
         handle_preview: 'Saved as @%{handle} · profile: %{url}',
         handle_choose_platform: 'Choose a platform first.',
         languages: 'Language codes, e.g. nl, en',

@@ -58,6 +58,7 @@ export const ggsmNl = {
         governance: 'Beheer en beoordeling',
       },
       helpers: {
+        platform_defunct: 'bestaat niet meer: alleen voor accounts van vóór het beleid',
         handle_preview: 'Wordt opgeslagen als @%{handle} · profiel: %{url}',
         handle_choose_platform: 'Kies eerst een platform.',
         languages: 'Taalcodes, bijv. nl, en',

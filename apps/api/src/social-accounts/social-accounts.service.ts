@@ -6,6 +6,7 @@ import {
   DomainError,
   ErrorCode,
   OwnerRole,
+  PlatformStatus,
   cleanHandleInput,
   normalizeHandle,
   parseHandleInput,
@@ -190,7 +191,15 @@ export class SocialAccountsService {
 
   /** Validates with the domain rules, normalises, and refuses a handle we already hold. */
   private async resolveHandle(m: EntityManager, platformKey: string, input: string, legacy: boolean, selfId?: string): Promise<ResolvedHandle> {
-    await this.platforms.mustExist(m, platformKey);
+    const platform = await this.platforms.mustExist(m, platformKey);
+    // Hyves closed in 2013: its accounts are history (legacy), never a new registration.
+    if (platform.status === PlatformStatus.DEFUNCT && !legacy) {
+      const text = {
+        nl: `${platform.name} bestaat niet meer; hier kunnen alleen accounts van vóór het beleid staan.`,
+        en: `${platform.name} no longer exists; only accounts that predate the policy can be recorded there.`,
+      };
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, text, [{ field: 'platformId', code: 'PLATFORM_DEFUNCT', message: text }]);
+    }
     const violations = validateHandle(platformKey, input, { legacy });
     if (violations.length) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, violations[0].message, violations);
