@@ -4,3 +4,7 @@ export * from './platforms';
 export * from './handles';
 export * from './lifecycle';
 export * from './org-units';
+export * from './lookalike';
+export * from './naming';
+export * from './checklist';
+export * from './approval';
