@@ -1,6 +1,7 @@
 import { InitialRegister1795690000000 } from './1795690000000-initial-register';
 import { AuditTrail1795700000000 } from './1795700000000-audit-trail';
 import { VersionsAndLoginLimits1795700000001 } from './1795700000001-versions-and-login-limits';
+import { Governance1795710000000 } from './1795710000000-governance';
 
 /** Every migration, in order. The API, the tests and the CLI run exactly this list. */
-export const MIGRATIONS = [InitialRegister1795690000000, AuditTrail1795700000000, VersionsAndLoginLimits1795700000001];
+export const MIGRATIONS = [InitialRegister1795690000000, AuditTrail1795700000000, VersionsAndLoginLimits1795700000001, Governance1795710000000];

@@ -56,6 +56,40 @@ const list = (op: string, filterType: string, filter: (c: CallContext) => Record
 });
 const meta = (op: string, filterType: string, filter: (c: CallContext) => Record<string, unknown> | undefined) => list(op, filterType, filter, 'count');
 
+/** Set in the test: COMMUNICATIONS' token, used by fixtures that make a fresh account for one call. */
+let fixtureToken = '';
+let fixtureCounter = 0;
+
+/**
+ * A fresh account in the caller's side's unit, put straight into `status` in the database (the steps are
+ * tested in governance.e2e.ts). `approvable`: everything the approval gate asks for is in place.
+ */
+async function accountIn(c: CallContext, status: string, approvable = false): Promise<{ id: string; version: number }> {
+  const { createSocialAccount: a } = await app.gqlOk(
+    `mutation($handle: String!, $unit: ID!) { createSocialAccount(platformId: "x", handle: $handle, orgUnitId: $unit, kind: INTERNAL, purposes: [SEND],
+      bio: "Officieel account van de Gemeente Groningen.", openingHours: "ma-vr 9-17", responseTime: "een werkdag", archivingArrangement: "Webarchief") { id } }`,
+    { handle: `st${c.fresh()}050`, unit: c.fx.unit[c.side] },
+    fixtureToken,
+  );
+  if (approvable) {
+    for (const [i, role] of ['PRIMARY', 'BACKUP'].entries()) {
+      const { rows } = await db.query<{ id: string }>(
+        'INSERT INTO person (name, email, org_unit_id, guidelines_acknowledged_at) VALUES ($1, $2, $3, now()) RETURNING id',
+        ['Matrix Beheerder', `matrix.owner.${++fixtureCounter}.${c.fresh()}@groningen.example`, c.fx.unit[c.side]],
+      );
+      await db.query('INSERT INTO account_owner (account_id, person_id, role, position) VALUES ($1, $2, $3, $4)', [a.id, rows[0].id, role, i]);
+    }
+    await db.query(`INSERT INTO checklist_attestation (account_id, item_key, passed) SELECT $1, key, true FROM checklist_item WHERE mode = 'ATTESTATION'`, [a.id]);
+  }
+  await db.query('UPDATE social_account SET status = $2 WHERE id = $1', [a.id, status]);
+  return { id: a.id, version: await c.version('social_account', a.id) };
+}
+const stepCall = (op: string, status: string, args = '', approvable = false) => async (c: CallContext) => {
+  const a = await accountIn(c, status, approvable);
+  return { query: `mutation($id: ID!, $v: Int!) { ${op}(id: $id, version: $v${args}) { id status } }`, variables: { id: a.id, v: a.version } };
+};
+const firstId = async (table: string) => (await db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY sort_order, id LIMIT 1`)).rows[0].id;
+
 /** THE table: one entry per operation of the schema. A new operation fails the test until it is declared here. */
 const EXPECTED: Record<string, OperationSpec> = {
   // ---- queries ----
@@ -91,6 +125,23 @@ const EXPECTED: Record<string, OperationSpec> = {
     call: meta('_allSocialAccountsMeta', 'SocialAccountFilter', (c) => ({ orgUnitId: c.fx.unit[c.side] })),
   },
   User: { allow: READERS, call: (c) => ({ query: 'query($id: ID!) { User(id: $id) { id } }', variables: { id: c.fx.userId } }) },
+  NamingRule: { allow: ALL_ROLES, call: async () => ({ query: 'query($id: ID!) { NamingRule(id: $id) { id } }', variables: { id: await firstId('naming_rule') } }) },
+  allNamingRules: { allow: ALL_ROLES, call: list('allNamingRules', 'NamingRuleFilter', () => undefined) },
+  _allNamingRulesMeta: { allow: ALL_ROLES, call: meta('_allNamingRulesMeta', 'NamingRuleFilter', () => undefined) },
+  ChecklistItem: { allow: ALL_ROLES, call: async () => ({ query: 'query($id: ID!) { ChecklistItem(id: $id) { id } }', variables: { id: await firstId('checklist_item') } }) },
+  allChecklistItems: { allow: ALL_ROLES, call: list('allChecklistItems', 'ChecklistItemFilter', () => undefined) },
+  _allChecklistItemsMeta: { allow: ALL_ROLES, call: meta('_allChecklistItemsMeta', 'ChecklistItemFilter', () => undefined) },
+  checkHandle: {
+    allow: ALL_ROLES,
+    // Another unit is, for an editor, an unknown unit.
+    otherUnit: 'BAD_USER_INPUT',
+    call: (c) => ({ query: 'query($u: ID) { checkHandle(platform: "x", handle: "Stadsbeheer", orgUnitId: $u, kind: ORGANISATIONAL) { normalizedHandle } }', variables: { u: c.fx.unit[c.side] } }),
+  },
+  accountChecklist: {
+    allow: ALL_ROLES,
+    otherUnit: 'NOT_FOUND',
+    call: (c) => ({ query: 'query($id: ID!) { accountChecklist(accountId: $id) { key state } }', variables: { id: c.fx.account[c.side] } }),
+  },
   allUsers: { allow: READERS, call: list('allUsers', 'UserFilter', () => undefined) },
   _allUsersMeta: { allow: READERS, call: meta('_allUsersMeta', 'UserFilter', () => undefined) },
 
@@ -160,6 +211,67 @@ const EXPECTED: Record<string, OperationSpec> = {
       };
     },
   },
+  createNamingRule: {
+    allow: ['COMMUNICATIONS'],
+    call: (c) => ({
+      query: 'mutation($key: String!) { createNamingRule(key: $key, type: MAX_LENGTH, severity: WARNING, params: { max: 30 }, messageNl: "Te lang", messageEn: "Too long", active: false) { id } }',
+      variables: { key: `mx_${c.fresh()}` },
+    }),
+  },
+  updateNamingRule: {
+    allow: ['COMMUNICATIONS'],
+    call: async (c) => {
+      const id = await firstId('naming_rule');
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $m: String) { updateNamingRule(id: $id, version: $v, messageNl: $m) { id version } }',
+        variables: { id, v: await c.version('naming_rule', id), m: await c.column('naming_rule', 'message_nl', id) },
+      };
+    },
+  },
+  createChecklistItem: {
+    allow: ['COMMUNICATIONS'],
+    call: (c) => ({
+      query: 'mutation($key: String!) { createChecklistItem(key: $key, titleNl: "Matrixpunt", titleEn: "Matrix item", mode: ATTESTATION, required: false, active: false) { id } }',
+      variables: { key: `mx_${c.fresh()}` },
+    }),
+  },
+  updateChecklistItem: {
+    allow: ['COMMUNICATIONS'],
+    call: async (c) => {
+      const id = await firstId('checklist_item');
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $t: String) { updateChecklistItem(id: $id, version: $v, titleNl: $t) { id version } }',
+        variables: { id, v: await c.version('checklist_item', id), t: await c.column('checklist_item', 'title_nl', id) },
+      };
+    },
+  },
+  attestChecklistItem: {
+    allow: ['COMMUNICATIONS'],
+    call: (c) => ({
+      query: 'mutation($id: ID!) { attestChecklistItem(accountId: $id, itemKey: "logo_approved", passed: true, note: "Matrix") { key } }',
+      variables: { id: c.fx.account[c.side] },
+    }),
+  },
+  waiveNamingErrors: {
+    allow: ['COMMUNICATIONS'],
+    call: async (c) => {
+      const id = c.fx.account[c.side];
+      return {
+        query: 'mutation($id: ID!, $v: Int!) { waiveNamingErrors(id: $id, version: $v, reason: "Matrix") { id version } }',
+        variables: { id, v: await c.version('social_account', id) },
+      };
+    },
+  },
+  // The lifecycle: a fresh account in the state the step starts from, for every call.
+  submitSocialAccount: { allow: ['COMMUNICATIONS', 'EDITOR'], otherUnit: 'NOT_FOUND', call: stepCall('submitSocialAccount', 'DRAFT') },
+  approveSocialAccount: { allow: ['COMMUNICATIONS'], call: stepCall('approveSocialAccount', 'SUBMITTED', '', true) },
+  requestChangesSocialAccount: { allow: ['COMMUNICATIONS'], call: stepCall('requestChangesSocialAccount', 'SUBMITTED', ', comment: "Matrix"') },
+  rejectSocialAccount: { allow: ['COMMUNICATIONS'], call: stepCall('rejectSocialAccount', 'SUBMITTED', ', reason: "Matrix"') },
+  suspendSocialAccount: { allow: ['COMMUNICATIONS', 'EDITOR'], otherUnit: 'NOT_FOUND', call: stepCall('suspendSocialAccount', 'ACTIVE') },
+  reinstateSocialAccount: { allow: ['COMMUNICATIONS'], call: stepCall('reinstateSocialAccount', 'SUSPENDED') },
+  archiveSocialAccount: { allow: ['COMMUNICATIONS', 'EDITOR'], otherUnit: 'NOT_FOUND', call: stepCall('archiveSocialAccount', 'ACTIVE', ', reason: "Matrix"') },
+  reactivateSocialAccount: { allow: ['COMMUNICATIONS'], call: stepCall('reactivateSocialAccount', 'ARCHIVED', ', reason: "Matrix"') },
+  reviewSocialAccount: { allow: ['COMMUNICATIONS', 'EDITOR'], otherUnit: 'NOT_FOUND', call: stepCall('reviewSocialAccount', 'ACTIVE') },
   createUser: {
     allow: ['ADMIN'],
     call: (c) => ({
@@ -218,6 +330,7 @@ afterAll(async () => {
 it('every operation of the schema is declared, and every caller gets exactly what is declared; refused calls change nothing', async () => {
   const admin = await app.login(DEMO.admin);
   const comms = await app.login(DEMO.communications);
+  fixtureToken = comms;
 
   // 1. The operations, from the running schema.
   const { __schema } = await app.gqlOk('{ __schema { queryType { fields { name } } mutationType { fields { name } } } }', {}, admin);

@@ -730,6 +730,18 @@ describe('edge cases found by fuzzing', () => {
         'id',
       ],
       updatePlatform: async () => ['yammer', admin, 'platform', 'key'],
+      updateNamingRule: async () => [
+        (await one('mutation($k: String!) { createNamingRule(key: $k, type: MAX_LENGTH, severity: WARNING, params: { max: 30 }, messageNl: "Nul", messageEn: "Nul", active: false) { id } }', { k: `nul_${fresh()}` }, comms)).id,
+        comms,
+        'naming_rule',
+        'id',
+      ],
+      updateChecklistItem: async () => [
+        (await one('mutation($k: String!) { createChecklistItem(key: $k, titleNl: "Nul", titleEn: "Nul", mode: ATTESTATION, required: false, active: false) { id } }', { k: `nul_${fresh()}` }, comms)).id,
+        comms,
+        'checklist_item',
+        'id',
+      ],
     };
     const { __schema } = await app.gqlOk('{ __schema { mutationType { fields { name args { name type { kind } } } } } }', {}, admin);
     const updates = (__schema.mutationType.fields as { name: string; args: { name: string; type: { kind: string } }[] }[]).filter((f) => f.name.startsWith('update'));

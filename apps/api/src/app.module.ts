@@ -12,6 +12,7 @@ import { ConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { graphqlOptions } from './http/graphql-options';
+import { GovernanceModule } from './governance/governance.module';
 import { HistoryModule } from './history/history.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PeopleModule } from './people/people.module';
@@ -36,6 +37,7 @@ export class AppModule {
         PeopleModule,
         PlatformsModule,
         SocialAccountsModule,
+        GovernanceModule,
         HistoryModule,
       ],
       controllers: [HealthController],

@@ -157,7 +157,9 @@ function automatic(check: AutomaticCheckKey | undefined, input: ChecklistInput):
     }
     case 'BIO_LINKS_CLAIMED_DOMAIN': {
       if (!input.claimedDomains || input.claimedDomains.length === 0) {
-        return { state: 'PENDING', reason: t('nog geen geclaimde domeinen', 'no claimed domains yet') };
+        // Nothing to check against until the register holds claimed URLs: not a reason to hold back
+        // an approval (the "until then it reports 'no claimed domains yet'").
+        return { state: 'NOT_APPLICABLE', reason: t('nog geen geclaimde domeinen', 'no claimed domains yet') };
       }
       const hosts = hostsInText(account.bio ?? '');
       if (hosts.length === 0) return { state: 'FAIL', reason: t('De bio bevat geen link.', 'The bio contains no link.') };

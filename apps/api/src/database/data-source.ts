@@ -5,10 +5,11 @@ import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
 import { PlatformEntity } from '../platforms/platform.entity';
 import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
+import { ChecklistAttestationEntity, ChecklistItemEntity, NamingRuleEntity } from '../governance/governance.entities';
 import { UserEntity } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity];
+export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity, NamingRuleEntity, ChecklistItemEntity, ChecklistAttestationEntity];
 
 /** One definition for the app, the tests and the migration runner; the schema comes only from migrations. */
 export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {

@@ -42,6 +42,10 @@ export class SocialAccountEntity {
   @Column('timestamptz', { nullable: true }) requestedAt: Date | null;
   @Column('uuid', { nullable: true }) approvedById: string | null;
   @Column('timestamptz', { nullable: true }) approvedAt: Date | null;
+  /** Recorded by Communications: naming ERRORs do not block approval (a deliberate exception). */
+  @Column('text', { nullable: true }) namingWaiverReason: string | null;
+  @Column('uuid', { nullable: true }) namingWaivedById: string | null;
+  @Column('timestamptz', { nullable: true }) namingWaivedAt: Date | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

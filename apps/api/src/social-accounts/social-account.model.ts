@@ -30,6 +30,9 @@ export class SocialAccountModel {
   @Field(() => Date, { nullable: true }) requestedAt: Date | null;
   @Field(() => ID, { nullable: true }) approvedById: string | null;
   @Field(() => Date, { nullable: true }) approvedAt: Date | null;
+  @Field(() => String, { nullable: true, description: 'Why naming ERRORs do not block this account (recorded by Communications).' }) namingWaiverReason: string | null;
+  @Field(() => ID, { nullable: true }) namingWaivedById: string | null;
+  @Field(() => Date, { nullable: true }) namingWaivedAt: Date | null;
   @Field(() => Int, { description: 'Send it back with an update: a stale version is refused (VERSION_CONFLICT).' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;

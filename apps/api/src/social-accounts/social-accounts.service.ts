@@ -273,7 +273,7 @@ export class SocialAccountsService {
   }
 
   /** One account the caller may see; another unit's account is NOT_FOUND, exactly like a missing one. */
-  private async load(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<SocialAccountEntity> {
+  async load(m: EntityManager, ctx: RequestContext, id: string, lock = false): Promise<SocialAccountEntity> {
     const qb = m.createQueryBuilder(SocialAccountEntity, 'a').where('a.id = :id', { id });
     if (lock) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
@@ -345,6 +345,9 @@ export function toSocialAccountModel(row: SocialAccountEntity): SocialAccountMod
     requestedAt: row.requestedAt,
     approvedById: row.approvedById,
     approvedAt: row.approvedAt,
+    namingWaiverReason: row.namingWaiverReason ?? null,
+    namingWaivedById: row.namingWaivedById ?? null,
+    namingWaivedAt: row.namingWaivedAt ?? null,
     version: row.version,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
