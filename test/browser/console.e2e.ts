@@ -244,6 +244,90 @@ describe('the console, as the auditor', () => {
   });
 });
 
+describe('the console, approving an account as the communication team', () => {
+  const handle = 'RoezIntranet';
+
+  it('logs in as communicatie@ and finds, in "Goedkeuren", an account the RO/EZ editor submitted', async () => {
+    // The RO/EZ editor registers an internal account with two owners who acknowledged the guidelines, and submits it.
+    const editor = await app.login(DEMO.editorRoez);
+    const { allOrgUnits } = await app.gqlOk<{ allOrgUnits: { id: string; name: string }[] }>('{ allOrgUnits(perPage: 200) { id name } }', {}, editor);
+    const roez = allOrgUnits.find((u) => u.name === 'RO/EZ')!.id;
+    const person = async (name: string, email: string) =>
+      (
+        await app.gqlOk<{ createPerson: { id: string } }>(
+          'mutation ($o: ID!, $n: String!, $e: String!) { createPerson(name: $n, email: $e, orgUnitId: $o, guidelinesAcknowledgedAt: "2026-01-05T09:00:00Z") { id } }',
+          { o: roez, n: name, e: email },
+          editor,
+        )
+      ).createPerson.id;
+    const primary = await person('Anne Intranet', 'anne.intranet@groningen.example');
+    const backup = await person('Bram Intranet', 'bram.intranet@groningen.example');
+    const { createSocialAccount: created } = await app.gqlOk<{ createSocialAccount: { id: string; version: number } }>(
+      `mutation ($o: ID!, $p: ID!, $b: [ID!]) {
+        createSocialAccount(platformId: "x", handle: "${handle}", kind: INTERNAL, orgUnitId: $o, primaryOwnerId: $p, backupOwnerIds: $b,
+          displayName: "RO/EZ intranet", bio: "Officieel account van de gemeente Groningen, RO/EZ", openingHours: "ma-vr 9-17",
+          responseTime: "binnen 1 werkdag", archivingArrangement: "Gearchiveerd door de archiefdienst") { id version }
+      }`,
+      { o: roez, p: primary, b: [backup] },
+      editor,
+    );
+    await app.gqlOk('mutation ($id: ID!, $v: Int!) { submitSocialAccount(id: $id, version: $v) { status } }', { id: created.id, v: created.version }, editor);
+
+    await page.getByRole('button', { name: 'Profiel' }).click();
+    await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+    await page.locator('input[name="username"]').fill(DEMO.communications);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('menuitem', { name: 'Goedkeuren' }).click();
+    await page.waitForURL(/#\/approvals/);
+    await page.getByText('Ter goedkeuring').first().waitFor();
+    await page.getByText(handle).first().click();
+    await page.waitForURL(new RegExp(`SocialAccount/${created.id}/show`));
+    await page.getByText('Ingediend').first().waitFor();
+  });
+
+  it('refuses the approval while attestations are open, listing every unmet condition in Dutch', async () => {
+    await page.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
+    const violations = page.getByTestId('approval-violations');
+    await violations.getByText('Weergavenaam noemt afzender en rol: Nog niet beoordeeld.').waitFor();
+    await violations.getByText('Inloggegevens in de kluis, met 2FA: Nog niet beoordeeld.').waitFor();
+    expect(await violations.locator('li').count()).toBe(5);
+    await page.screenshot({ path: join(SHOTS, 'console-approval-refused.png'), fullPage: false });
+    await page.getByRole('button', { name: 'Sluiten' }).click();
+    await violations.waitFor({ state: 'detached' });
+  });
+
+  it('attests the open items in the Huisstijl tab, approves, and the account is active', async () => {
+    await page.getByRole('tab', { name: 'Huisstijl' }).click();
+    const checklist = page.getByTestId('account-checklist');
+    await checklist.getByText('Weergavenaam noemt afzender en rol').waitFor();
+    await checklist.getByText('Niet van toepassing').first().waitFor();
+    const open = checklist.locator('tr[data-state="PENDING"]');
+    expect(await open.count()).toBe(5);
+    for (let left = 5; left > 0; left--) {
+      await open.first().getByRole('button', { name: 'Akkoord', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      if (left === 5) await dialog.getByTestId('attest-note').fill('Weergavenaam en rol gecontroleerd.');
+      await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      // One open item fewer: the checklist was reloaded with the attestation.
+      await open.nth(left - 1).waitFor({ state: 'detached' });
+    }
+    await checklist.getByText('Goedgekeurd: Weergavenaam en rol gecontroleerd.').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-checklist.png'), fullPage: true });
+
+    await page.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
+    await page.getByText('Account goedgekeurd').first().waitFor();
+    // The steps of an active account replace those of a submitted one.
+    await page.getByRole('button', { name: 'Opschorten' }).waitFor();
+    await page.getByRole('tab', { name: 'Account', exact: true }).click();
+    await page.getByText('Actief', { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-approval.png'), fullPage: true });
+    const { allSocialAccounts } = await app.gqlOk('{ allSocialAccounts(filter: { q: "RoezIntranet" }) { status approvedById } }', {}, await app.login(DEMO.communications));
+    expect(allSocialAccounts).toEqual([{ status: 'ACTIVE', approvedById: expect.any(String) }]);
+  });
+});
+
 /** Waits until a form input shows this value (react-admin fills forms after the record arrives). */
 async function waitForValue(input: Locator, expected: string): Promise<void> {
   const deadline = Date.now() + 15_000;

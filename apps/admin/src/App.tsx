@@ -1,7 +1,9 @@
 import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin';
 import accounts from './accounts';
+import { APPROVAL_QUEUE_PATH, ApprovalQueue } from './accounts/approval-queue';
 import auditEvents from './audit';
-import { mayAccess } from './common/permissions';
+import { Role } from '@ggsm/domain';
+import { hasRole, mayAccess } from './common/permissions';
 import { i18nProvider } from './i18n/i18n-provider';
 import { GgsmLayout } from './layout/layout';
 import { theme } from './layout/theme';
@@ -56,6 +58,11 @@ export const App = () => (
               only AUDITOR and ADMIN read the audit trail. */}
           {mayAccess(permissions, 'User', 'list') ? <Resource name="User" {...users} /> : null}
           {mayAccess(permissions, 'AuditEvent', 'list') ? <Resource name="AuditEvent" {...auditEvents} /> : null}
+          {hasRole(permissions, Role.COMMUNICATIONS) ? (
+            <CustomRoutes>
+              <Route path={APPROVAL_QUEUE_PATH} element={<ApprovalQueue />} />
+            </CustomRoutes>
+          ) : null}
         </>
       )
     }

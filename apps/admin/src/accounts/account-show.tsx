@@ -15,6 +15,8 @@ import {
 import { EnumArrayField, EnumField, StringArrayField } from '../common/enums';
 import { AuditHistory } from '../common/history';
 import { useMayAccess } from '../common/permissions';
+import { ChecklistTab } from './checklist-tab';
+import { AccountShowActions } from './lifecycle-buttons';
 
 /** Logins are only readable for administrators and auditors; others see the id, not an error icon. */
 const UserRef = ({ source }: { source: string }) =>
@@ -25,7 +27,7 @@ const UserRef = ({ source }: { source: string }) =>
   );
 
 export const AccountShow = () => (
-  <Show>
+  <Show actions={<AccountShowActions />}>
     <TabbedShowLayout>
       <Tab label="resources.SocialAccount.tabs.account">
         <ReferenceField source="platformId" reference="Platform" link={false} />
@@ -68,6 +70,9 @@ export const AccountShow = () => (
         <NumberField source="version" />
         <DateField source="createdAt" showTime />
         <DateField source="updatedAt" showTime />
+      </Tab>
+      <Tab label="ggsm.tabs.checklist" path="checklist">
+        <ChecklistTab />
       </Tab>
       <Tab label="ggsm.tabs.history" path="history">
         <AuditHistory entityType="SocialAccount" label={false} />

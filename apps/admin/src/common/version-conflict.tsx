@@ -17,7 +17,7 @@ export const isVersionConflict = (error: unknown): boolean => codeOf(error) === 
  * "Opnieuw laden" refetches the record: the form then shows the other change (and loses the
  * user's own edits, which must be made again on top of it: the API asks exactly that).
  */
-const VersionConflictNotice = ({ resource }: { resource?: string }) => {
+export const VersionConflictNotice = ({ resource }: { resource?: string }) => {
   const translate = useTranslate();
   const refresh = useRefresh();
   const close = useCloseNotification();

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AppBar, Layout, LocalesMenuButton, TitlePortal } from 'react-admin';
+import { GgsmMenu } from '../accounts/approval-queue';
 
 // The language switcher sits in the app bar: Dutch first, English for colleagues who need it.
 const GgsmAppBar = () => (
@@ -8,4 +9,4 @@ const GgsmAppBar = () => (
   </AppBar>
 );
 
-export const GgsmLayout = ({ children }: { children: ReactNode }) => <Layout appBar={GgsmAppBar}>{children}</Layout>;
+export const GgsmLayout = ({ children }: { children: ReactNode }) => <Layout appBar={GgsmAppBar} menu={GgsmMenu}>{children}</Layout>;

@@ -150,11 +150,51 @@ export interface AuditCheckpoint {
   mac: string;
 }
 
+/** One item of an account's brand checklist ("Huisstijl"), as `accountChecklist` gives it. */
+export interface ChecklistResult {
+  key: string;
+  state: 'PASS' | 'FAIL' | 'PENDING' | 'NOT_APPLICABLE';
+  mode: 'AUTOMATIC' | 'ATTESTATION';
+  required: boolean;
+  titleNl: string;
+  titleEn: string;
+  reasonNl: string;
+  reasonEn: string;
+  attestation: { id: string; passed: boolean; note: string | null; evidenceUrl: string | null; attestedAt: string; attestedById: string | null } | null;
+}
+
+const CHECKLIST_FIELDS = 'key state mode required titleNl titleEn reasonNl reasonEn attestation { id passed note evidenceUrl attestedAt attestedById }';
+
+export interface Attestation {
+  passed: boolean;
+  note?: string | null;
+  evidenceUrl?: string | null;
+}
+
+/** The lifecycle steps of an account (the API's `<step>SocialAccount` mutations), with the text some require. */
+export type LifecycleStep = 'submit' | 'approve' | 'requestChanges' | 'reject' | 'suspend' | 'reinstate' | 'archive' | 'reactivate' | 'review';
+
+/** The argument that carries the step's text, if any: requestChanges takes a comment, the others a reason. */
+const STEP_TEXT_ARG: Record<LifecycleStep, 'reason' | 'comment' | null> = {
+  submit: null,
+  approve: null,
+  requestChanges: 'comment',
+  reject: 'reason',
+  suspend: 'reason',
+  reinstate: 'reason',
+  archive: 'reason',
+  reactivate: 'reason',
+  review: 'reason',
+};
+
 /** react-admin's data provider plus ggsm's own queries (use through `useDataProvider<GgsmDataProvider>()`). */
 export interface GgsmDataProvider extends DataProvider {
   auditHistory(entityType: AuditedEntityType, entityId: string): Promise<AuditEventRecord[]>;
   verifyAuditChain(checkpoints?: AuditCheckpoint[]): Promise<AuditChainReport>;
   auditCheckpoint(): Promise<AuditCheckpoint>;
+  accountChecklist(accountId: string): Promise<ChecklistResult[]>;
+  attestChecklistItem(accountId: string, itemKey: string, attestation: Attestation): Promise<ChecklistResult[]>;
+  accountStep(step: LifecycleStep, id: string, version: number, text?: string): Promise<{ id: string; status: string; version: number }>;
 }
 
 export interface DataProviderOptions {
@@ -271,6 +311,44 @@ export function createDataProvider({ getLocale, uri = '/graphql' }: DataProvider
         'query AuditCheckpoint { auditCheckpoint { length headHash createdAt mac } }',
       );
       return data.auditCheckpoint;
+    },
+
+    /** The brand checklist of one account, every item with its state and reason. */
+    async accountChecklist(accountId: string): Promise<ChecklistResult[]> {
+      const data = await request<{ accountChecklist: ChecklistResult[] }>(
+        'AccountChecklist',
+        `query AccountChecklist($accountId: ID!) { accountChecklist(accountId: $accountId) { ${CHECKLIST_FIELDS} } }`,
+        { accountId },
+      );
+      return data.accountChecklist;
+    },
+
+    /** Records a judgement on an ATTESTATION item (COMMUNICATIONS); answers the updated checklist. */
+    async attestChecklistItem(accountId: string, itemKey: string, { passed, note, evidenceUrl }: Attestation): Promise<ChecklistResult[]> {
+      const data = await request<{ attestChecklistItem: ChecklistResult[] }>(
+        'AttestChecklistItem',
+        `mutation AttestChecklistItem($accountId: ID!, $itemKey: String!, $passed: Boolean!, $note: String, $evidenceUrl: String) {
+          attestChecklistItem(accountId: $accountId, itemKey: $itemKey, passed: $passed, note: $note, evidenceUrl: $evidenceUrl) { ${CHECKLIST_FIELDS} }
+        }`,
+        { accountId, itemKey, passed, note: note || null, evidenceUrl: evidenceUrl || null },
+      );
+      return data.attestChecklistItem;
+    },
+
+    /** One lifecycle step on an account, with the version the user saw (optimistic locking). */
+    async accountStep(step: LifecycleStep, id: string, version: number, text?: string) {
+      const mutation = `${step}SocialAccount`;
+      const textArg = STEP_TEXT_ARG[step];
+      const sendText = textArg !== null && text !== undefined && text.trim() !== '';
+      const operationName = mutation.charAt(0).toUpperCase() + mutation.slice(1);
+      const data = await request<Record<string, { id: string; status: string; version: number }>>(
+        operationName,
+        `mutation ${operationName}($id: ID!, $version: Int!${sendText ? ', $text: String!' : ''}) {
+          ${mutation}(id: $id, version: $version${sendText ? `, ${textArg}: $text` : ''}) { id status version }
+        }`,
+        sendText ? { id, version, text: text.trim() } : { id, version },
+      );
+      return data[mutation];
     },
   } as GgsmDataProvider;
 }
