@@ -317,5 +317,13 @@ describe('naming rules and checklist items as resources', () => {
     expect(actions.sort()).toEqual(['checklist_item.created', 'checklist_item.updated']);
     const ruleActions = (await app.gqlOk('query($id: String) { allAuditEvents(filter: { entityId: $id }) { action } }', { id: rule.id }, auditor)).allAuditEvents;
     expect(ruleActions).toEqual([{ action: 'naming_rule.created' }]);
+    // The History tab of a rule and of an item: readable by any role, like the records themselves.
+    const history = (t: string, id: string) =>
+      app.gqlOk('query($t: String!, $id: ID!) { auditHistory(entityType: $t, entityId: $id) { action } }', { t, id }, editor);
+    expect((await history('NamingRule', rule.id)).auditHistory).toEqual([{ action: 'naming_rule.created' }]);
+    expect((await history('ChecklistItem', created.createChecklistItem.id)).auditHistory.map((e: { action: string }) => e.action)).toEqual([
+      'checklist_item.created',
+      'checklist_item.updated',
+    ]);
   });
 });

@@ -328,6 +328,66 @@ describe('the console, approving an account as the communication team', () => {
   });
 });
 
+describe('the console, naming rules while typing', () => {
+  it('logs in as communicatie@ and shows the naming error of an organisational handle live, then clears it', async () => {
+    await page.getByRole('button', { name: 'Profiel' }).click();
+    await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+    await page.locator('input[name="username"]').fill(DEMO.communications);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.locator('button[type="submit"]').click();
+    await page.getByRole('menuitem', { name: 'Naamgevingsregels' }).waitFor();
+
+    await page.goto(`${app.url}/#/SocialAccount/create`);
+    await page.locator('.ra-input-platformId [role="combobox"]').click();
+    await page.getByRole('option', { name: 'X (Twitter)' }).click();
+    await page.locator('.ra-input-kind [role="combobox"]').click();
+    await page.getByRole('option', { name: 'Organisatie', exact: true }).click();
+    await page.locator('input[name="orgUnitId"]').fill('Stadsdeel');
+    await page.getByRole('option', { name: /Stadsdeelcoördinatie/ }).click();
+
+    const handle = page.locator('input[name="handle"]');
+    await handle.fill('Stadsbeheer');
+    const feedback = page.getByTestId('naming-feedback');
+    await feedback.getByText(/Een organisatie-account eindigt op/).waitFor();
+    await feedback.getByText('Fout', { exact: true }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, 'console-naming.png') });
+    // Information, not a validation error: the platform's syntax is fine, so the handle field shows no error.
+    expect(await page.locator('.ra-input-handle .Mui-error').count()).toBe(0);
+
+    await handle.fill('Wijkbeheer050');
+    await feedback.waitFor({ state: 'detached' });
+    expect(await page.getByText(/Een organisatie-account eindigt op/).count()).toBe(0);
+  });
+
+  it('lists the four default naming rules under "Naamgevingsregels"', async () => {
+    await page.getByRole('menuitem', { name: 'Naamgevingsregels' }).click();
+    await page.waitForURL(/#\/NamingRule/);
+    for (const key of ['org_ends_050_or_groningen', 'campaign_ends_050_or_groningen', 'personal_starts_with_unit_prefix', 'no_other_authority']) {
+      await page.getByText(key, { exact: true }).waitFor();
+    }
+    expect(await page.locator('tbody tr').count()).toBe(4);
+    await page.screenshot({ path: join(SHOTS, 'console-naming-rules.png'), fullPage: true });
+
+    // Communicatie edits a rule: the scope read back goes back as the API's input type.
+    await page.getByText('org_ends_050_or_groningen', { exact: true }).click();
+    await page.waitForURL(/NamingRule\/[0-9a-f-]+\/show/);
+    await page.getByText('"050"').first().waitFor();
+    await page.getByText('Organisatie', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    const sortOrder = page.locator('input[name="sortOrder"]');
+    await waitForValue(sortOrder, '10');
+    await sortOrder.fill('11');
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/NamingRule\/[0-9a-f-]+\/show/);
+    await page.getByText('11', { exact: true }).first().waitFor();
+
+    await page.getByRole('menuitem', { name: 'Huisstijlpunten' }).click();
+    await page.waitForURL(/#\/ChecklistItem/);
+    await page.getByText('Weergavenaam noemt afzender en rol').first().waitFor();
+  });
+});
+
 /** Waits until a form input shows this value (react-admin fills forms after the record arrives). */
 async function waitForValue(input: Locator, expected: string): Promise<void> {
   const deadline = Date.now() + 15_000;

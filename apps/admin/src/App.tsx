@@ -2,6 +2,7 @@ import { Admin, CustomRoutes, reactRouterProvider, Resource } from 'react-admin'
 import accounts from './accounts';
 import { APPROVAL_QUEUE_PATH, ApprovalQueue } from './accounts/approval-queue';
 import auditEvents from './audit';
+import checklistItems from './checklist-items';
 import { Role } from '@ggsm/domain';
 import { hasRole, mayAccess } from './common/permissions';
 import { i18nProvider } from './i18n/i18n-provider';
@@ -11,6 +12,7 @@ import { AwaitingAccess } from './login/awaiting-access';
 import { LoginPage } from './login/login-page';
 import { SsoCallbackPage } from './login/sso-callback-page';
 import orgUnits from './org-units';
+import namingRules from './naming-rules';
 import people from './people';
 import platforms from './platforms';
 import { withAccessControl } from './providers/access-control';
@@ -54,6 +56,8 @@ export const App = () => (
           <Resource name="OrgUnit" {...orgUnits} />
           <Resource name="Person" {...people} />
           <Resource name="Platform" {...platforms} />
+          <Resource name="NamingRule" {...namingRules} />
+          <Resource name="ChecklistItem" {...checklistItems} />
           {/* The menu shapes the view only: the API lets only ADMIN manage users (AUDITOR reads them) and
               only AUDITOR and ADMIN read the audit trail. */}
           {mayAccess(permissions, 'User', 'list') ? <Resource name="User" {...users} /> : null}

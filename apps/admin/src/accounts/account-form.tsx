@@ -16,7 +16,7 @@ import {
 import { enumChoices } from '../common/enums';
 import { SectionTitle } from '../common/section-title';
 import { SaveOnlyToolbar } from '../common/toolbars';
-import { HandleInput } from './handle-input';
+import { HandleInput, NamingFeedback } from './handle-input';
 
 const kinds = enumChoices('AccountKind');
 const purposes = enumChoices('AccountPurpose');
@@ -35,6 +35,7 @@ export const AccountForm = (props: Omit<SimpleFormProps, 'children'>) => {
         <SelectInput optionText={platformName} validate={required()} />
       </ReferenceInput>
       <HandleInput />
+      <NamingFeedback />
       <TextInput source="displayName" />
       <ReferenceInput source="orgUnitId" reference="OrgUnit" sort={{ field: 'name', order: 'ASC' }} perPage={50}>
         <AutocompleteInput optionText="path" validate={required()} />

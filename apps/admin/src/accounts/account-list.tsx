@@ -1,4 +1,4 @@
-import { Box, Card, CardContent, Typography } from '@mui/material';
+import { Box, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import {
   AutocompleteInput,
   BooleanField,
@@ -11,6 +11,7 @@ import {
   SearchInput,
   SelectInput,
   TextField,
+  useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { enumChoices, EnumField } from '../common/enums';
@@ -26,7 +27,25 @@ const filters = [
     <AutocompleteInput optionText="path" />
   </ReferenceInput>,
   <NullableBooleanInput key="legacy" source="legacy" />,
+  <NullableBooleanInput key="reviewOverdue" source="reviewOverdue" label="ggsm.flags.reviewOverdue" />,
 ];
+
+const FLAG_COLORS: Record<string, 'error' | 'warning'> = { DEFUNCT_PLATFORM: 'error', NAMING_ERROR: 'error', TOO_FEW_OWNERS: 'warning', REVIEW_OVERDUE: 'warning' };
+
+/** The account's signals (computed by the API) as small chips; nothing when all is well. */
+export const FlagsField = (_props: { label?: string }) => {
+  const record = useRecordContext<{ flags?: string[] }>();
+  const translate = useTranslate();
+  const flags = record?.flags ?? [];
+  if (!flags.length) return null;
+  return (
+    <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {flags.map((f) => (
+        <Chip key={f} size="small" variant="outlined" color={FLAG_COLORS[f] ?? 'default'} label={translate(`ggsm.flags.${f}`, { _: f })} />
+      ))}
+    </Stack>
+  );
+};
 
 /** Shown instead of an empty table: what ggsm is for, and where to start. */
 const Welcome = () => {
@@ -73,6 +92,9 @@ export const AccountList = () => (
       </DataTable.Col>
       <DataTable.Col source="legacy">
         <BooleanField source="legacy" />
+      </DataTable.Col>
+      <DataTable.Col source="flags" label="ggsm.flags.column" disableSort>
+        <FlagsField />
       </DataTable.Col>
     </DataTable>
   </List>

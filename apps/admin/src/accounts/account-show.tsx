@@ -15,6 +15,7 @@ import {
 import { EnumArrayField, EnumField, StringArrayField } from '../common/enums';
 import { AuditHistory } from '../common/history';
 import { useMayAccess } from '../common/permissions';
+import { FlagsField } from './account-list';
 import { ChecklistTab } from './checklist-tab';
 import { AccountShowActions } from './lifecycle-buttons';
 
@@ -42,6 +43,7 @@ export const AccountShow = () => (
         <EnumArrayField source="purposes" enumName="AccountPurpose" />
         <EnumField source="status" enumName="AccountStatus" chip />
         <BooleanField source="legacy" />
+        <FlagsField label="ggsm.flags.column" />
       </Tab>
       <Tab label="resources.SocialAccount.tabs.profile" path="profile">
         <TextField source="bio" emptyText="—" sx={{ whiteSpace: 'pre-line' }} />

@@ -6,6 +6,9 @@ import {
   ACCOUNT_STATUSES,
   ORG_UNIT_KINDS,
   PLATFORM_STATUSES,
+  NAMING_RULE_TYPES,
+  NamingSeverity,
+  ChecklistMode,
   ROLES,
 } from '@ggsm/domain';
 
@@ -17,6 +20,9 @@ export const ENUMS = {
   AccountPurpose: ACCOUNT_PURPOSES,
   AccountStatus: ACCOUNT_STATUSES,
   PlatformStatus: PLATFORM_STATUSES,
+  NamingRuleType: NAMING_RULE_TYPES,
+  NamingSeverity: Object.values(NamingSeverity),
+  ChecklistMode: Object.values(ChecklistMode),
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -86,5 +92,17 @@ export const StringArrayField = ({ source }: FieldProps) => {
         <Chip key={value} size="small" variant="outlined" label={value} />
       ))}
     </Stack>
+  );
+};
+
+/** A list of enum values, translated and joined; a dash when empty (empty means "all" in scopes). */
+export const EnumListField = ({ enumName, source }: { enumName: EnumName; source: string; label?: string }) => {
+  const value = useFieldValue({ source }) as string[] | null | undefined;
+  const translate = useTranslate();
+  if (!value?.length) return <Typography component="span" variant="body2">—</Typography>;
+  return (
+    <Typography component="span" variant="body2">
+      {value.map(v => translate(enumLabel(enumName, v), { _: v })).join(', ')}
+    </Typography>
   );
 };

@@ -52,6 +52,8 @@ const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
   SocialAccount: { kind: 'AccountKind', status: 'AccountStatus', purposes: 'AccountPurpose' },
   OrgUnit: { kind: 'OrgUnitKind' },
   Platform: { status: 'PlatformStatus' },
+  NamingRule: { type: 'NamingRuleType', severity: 'NamingSeverity' },
+  ChecklistItem: { mode: 'ChecklistMode', kinds: 'AccountKind', purposes: 'AccountPurpose' },
   User: { roles: 'Role' },
 };
 

@@ -34,6 +34,8 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   },
   // The catalogue comes from the domain library: no createPlatform; only name and status are editable.
   Platform: { list: EVERYONE, show: EVERYONE, edit: [Role.ADMIN] },
+  NamingRule: { list: EVERYONE, show: EVERYONE, create: [Role.COMMUNICATIONS], edit: [Role.COMMUNICATIONS] },
+  ChecklistItem: { list: EVERYONE, show: EVERYONE, create: [Role.COMMUNICATIONS], edit: [Role.COMMUNICATIONS] },
   User: { list: AUDIT_READERS, show: AUDIT_READERS, create: [Role.ADMIN], edit: [Role.ADMIN] },
   // The audit trail is append-only: read, never written from the console.
   AuditEvent: { list: AUDIT_READERS, show: AUDIT_READERS },

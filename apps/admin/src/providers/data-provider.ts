@@ -107,7 +107,8 @@ function toConsoleError(error: unknown, locale: string): unknown {
 }
 
 /** The records whose history the API keeps (`auditHistory(entityType)`). */
-export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User';
+// NamingRule and ChecklistItem need the API's AUDITED_ENTITY_TYPES (apps/api/src/audit/audit.args.ts) to list them too.
+export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User' | 'NamingRule' | 'ChecklistItem';
 
 /** One event of the audit trail, as the API's `AuditEvent` type has it. */
 export interface AuditEventRecord {

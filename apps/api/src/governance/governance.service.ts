@@ -10,6 +10,7 @@ import {
   type NamingViolation,
   assertApprovable,
   checkNamingRules,
+  hasNamingError,
   cleanHandleInput,
   evaluateChecklist,
   normalizeHandle,
@@ -92,6 +93,15 @@ export class GovernanceService {
       registered,
       legacy: input.legacy,
     }).violations;
+  }
+
+  /** Whether today's naming rules give an ERROR for this account's handle (legacy accounts included), with no waiver recorded. */
+  async namingError(account: { platformId: string; handle: string; kind: AccountKind; orgUnitId: string; namingWaiverReason: string | null; legacy: boolean }): Promise<boolean> {
+    if (account.namingWaiverReason) return false;
+    const m = this.db.manager;
+    const unit = await m.findOneBy(OrgUnitEntity, { id: account.orgUnitId });
+    const violations = await this.naming(m, { platform: account.platformId, handle: account.handle, kind: account.kind, unit, legacy: account.legacy });
+    return hasNamingError(violations);
   }
 
   async checkHandle(ctx: RequestContext, args: CheckHandleArgs): Promise<HandleCheckModel> {

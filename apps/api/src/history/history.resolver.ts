@@ -4,6 +4,7 @@ import { AuditHistoryArgs } from '../audit/audit.args';
 import { AuditService } from '../audit/audit.service';
 import { AllowAuthenticated } from '../auth/allow.decorator';
 import { Ctx, type RequestContext } from '../auth/request-context';
+import { RulesService } from '../governance/rules.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PeopleService } from '../people/people.service';
 import { PlatformsService } from '../platforms/platforms.service';
@@ -25,6 +26,7 @@ export class HistoryResolver {
     private readonly people: PeopleService,
     private readonly platforms: PlatformsService,
     private readonly users: UsersService,
+    private readonly rules: RulesService,
   ) {}
 
   @AllowAuthenticated()
@@ -46,6 +48,12 @@ export class HistoryResolver {
         break;
       case 'Platform':
         await this.platforms.get(args.entityId);
+        break;
+      case 'NamingRule':
+        await this.rules.getRule(args.entityId);
+        break;
+      case 'ChecklistItem':
+        await this.rules.getItem(args.entityId);
         break;
       case 'User':
         // A user's history (logins, role changes) is for those who manage or audit users, and the user.

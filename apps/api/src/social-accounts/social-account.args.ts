@@ -20,6 +20,8 @@ import { AccountKind, AccountPurpose, AccountStatus } from '../common/graphql-en
 import { ListArgs } from '../common/list.args';
 import { IsOptionalNotNull } from '../common/validation.pipe';
 
+export const SQL_FLAGS = ['DEFUNCT_PLATFORM', 'TOO_FEW_OWNERS', 'REVIEW_OVERDUE'] as const;
+
 @InputType('SocialAccountFilter')
 export class SocialAccountFilter {
   @Field({ nullable: true, description: 'Searches handle and display name.' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
@@ -29,6 +31,8 @@ export class SocialAccountFilter {
   @Field(() => AccountKind, { nullable: true }) @IsOptional() @IsIn(ACCOUNT_KINDS) kind?: AccountKind;
   @Field(() => ID, { nullable: true, description: 'The unit and every unit below it.' }) @IsOptional() @IsUUID() orgUnitId?: string;
   @Field({ nullable: true }) @IsOptional() @IsBoolean() legacy?: boolean;
+  @Field({ nullable: true, description: 'ACTIVE accounts whose next review date is missing or past (true), or the others (false).' }) @IsOptional() @IsBoolean() reviewOverdue?: boolean;
+  @Field({ nullable: true, description: 'One of DEFUNCT_PLATFORM, TOO_FEW_OWNERS, REVIEW_OVERDUE (NAMING_ERROR is not filterable).' }) @IsOptional() @IsIn(SQL_FLAGS) flag?: string;
 }
 
 @ArgsType()

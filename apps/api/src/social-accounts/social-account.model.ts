@@ -36,4 +36,6 @@ export class SocialAccountModel {
   @Field(() => Int, { description: 'Send it back with an update: a stale version is refused (VERSION_CONFLICT).' }) version: number;
   @Field() createdAt: Date;
   @Field() updatedAt: Date;
+  // Filled by a field resolver in the governance module.
+  @Field(() => [String], { description: 'Signals: DEFUNCT_PLATFORM, TOO_FEW_OWNERS, REVIEW_OVERDUE, NAMING_ERROR.' }) flags?: string[];
 }

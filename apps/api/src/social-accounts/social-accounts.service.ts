@@ -81,6 +81,10 @@ export class SocialAccountsService {
     if (filter.status) qb.andWhere('a.status = :status', { status: filter.status });
     if (filter.kind) qb.andWhere('a.kind = :kind', { kind: filter.kind });
     if (filter.legacy !== undefined && filter.legacy !== null) qb.andWhere('a.legacy = :legacy', { legacy: filter.legacy });
+    if (filter.reviewOverdue !== undefined && filter.reviewOverdue !== null) {
+      qb.andWhere(filter.reviewOverdue ? FLAG_SQL.REVIEW_OVERDUE : `NOT ${FLAG_SQL.REVIEW_OVERDUE}`);
+    }
+    if (filter.flag && filter.flag in FLAG_SQL) qb.andWhere(FLAG_SQL[filter.flag as keyof typeof FLAG_SQL]);
     if (filter.orgUnitId) {
       qb.andWhere('a.org_unit_id = ANY(:units)', { units: await this.units.subtreeIds(filter.orgUnitId) });
     }
@@ -99,6 +103,13 @@ export class SocialAccountsService {
       .take(page.take)
       .getMany();
     return rows.map(toSocialAccountModel);
+  }
+
+  /** The SQL-computed signals of one account (the caller has already been allowed to see it). */
+  async sqlFlags(id: string): Promise<string[]> {
+    const cols = Object.entries(FLAG_SQL).map(([k, sql]) => `${sql} AS "${k}"`).join(', ');
+    const [row] = await this.db.query(`SELECT ${cols} FROM social_account a WHERE a.id = $1`, [id]);
+    return row ? Object.keys(FLAG_SQL).filter((k) => row[k] === true) : [];
   }
 
   async count(ctx: RequestContext, filter?: SocialAccountFilter): Promise<number> {
@@ -316,6 +327,13 @@ function ownersOf(row: SocialAccountEntity): { primaryOwnerId: string | null; ba
     backupOwnerIds: owners.filter((o) => o.role === OwnerRole.BACKUP).map((o) => o.personId),
   };
 }
+
+/** The signals that SQL can compute; NAMING_ERROR needs the naming rules and is added by the governance module. */
+export const FLAG_SQL = {
+  DEFUNCT_PLATFORM: `(a.status <> 'ARCHIVED' AND EXISTS (SELECT 1 FROM platform pf WHERE pf.key = a.platform_key AND pf.status = 'DEFUNCT'))`,
+  TOO_FEW_OWNERS: `((SELECT count(*) FROM account_owner ao JOIN person pp ON pp.id = ao.person_id WHERE ao.account_id = a.id AND pp.active) < 2)`,
+  REVIEW_OVERDUE: `(a.status = 'ACTIVE' AND (a.next_review_at IS NULL OR a.next_review_at < now()))`,
+} as const;
 
 export function toSocialAccountModel(row: SocialAccountEntity): SocialAccountModel {
   return {
