@@ -9,6 +9,7 @@ import {
   DataTable,
   Edit,
   List,
+  NullableBooleanInput,
   NumberField,
   NumberInput,
   ReferenceArrayField,
@@ -34,7 +35,7 @@ import { useVersionConflictHandling } from '../common/version-conflict';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="mode" source="mode" choices={enumChoices('ChecklistMode')} />,
-  <SelectInput key="active" source="active" choices={[{ id: true, name: 'ra.boolean.true' }, { id: false, name: 'ra.boolean.false' }]} />,
+  <NullableBooleanInput key="active" source="active" />,
 ];
 
 const mono = { fontFamily: 'monospace' };

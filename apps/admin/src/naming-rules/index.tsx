@@ -9,6 +9,7 @@ import {
   Edit,
   FunctionField,
   List,
+  NullableBooleanInput,
   NumberField,
   NumberInput,
   ReferenceArrayField,
@@ -34,7 +35,7 @@ import { useVersionConflictHandling } from '../common/version-conflict';
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
   <SelectInput key="type" source="type" choices={enumChoices('NamingRuleType')} />,
-  <SelectInput key="active" source="active" choices={[{ id: true, name: 'ra.boolean.true' }, { id: false, name: 'ra.boolean.false' }]} />,
+  <NullableBooleanInput key="active" source="active" />,
 ];
 
 const mono = { fontFamily: 'monospace' };
