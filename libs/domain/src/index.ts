@@ -8,3 +8,5 @@ export * from './lookalike';
 export * from './naming';
 export * from './checklist';
 export * from './approval';
+export * from './urls';
+export * from './domain-lookalikes';
