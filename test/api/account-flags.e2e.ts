@@ -88,3 +88,16 @@ describe('account flags', () => {
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('signals of a whole list', () => {
+  it('are the same as each account asked for alone (the list answers them in one batch)', async () => {
+    const { allSocialAccounts } = await app.gqlOk('{ allSocialAccounts(perPage: 500) { id flags approvalProblems { code } } }', {}, comms);
+    expect(allSocialAccounts.length).toBeGreaterThan(20);
+    const withFlags = allSocialAccounts.filter((r: { flags: string[] }) => r.flags.length > 0);
+    expect(withFlags.length).toBeGreaterThan(0);
+    for (const row of allSocialAccounts as { id: string; flags: string[]; approvalProblems: { code: string }[] }[]) {
+      const alone = (await app.gqlOk('query($id: ID!) { SocialAccount(id: $id) { flags approvalProblems { code } } }', { id: row.id }, comms)).SocialAccount;
+      expect({ id: row.id, ...alone }).toEqual({ id: row.id, flags: row.flags, approvalProblems: row.approvalProblems });
+    }
+  });
+});

@@ -89,6 +89,20 @@ const stepCall = (op: string, status: string, args = '', approvable = false) => 
   return { query: `mutation($id: ID!, $v: Int!) { ${op}(id: $id, version: $v${args}) { id status } }`, variables: { id: a.id, v: a.version } };
 };
 const firstId = async (table: string) => (await db.query<{ id: string }>(`SELECT id FROM ${table} ORDER BY sort_order, id LIMIT 1`)).rows[0].id;
+/** A claimed URL in each side's unit (made once, as COMMUNICATIONS), expiring in ten days so the expiry watch lists it. */
+const claims: Partial<Record<'own' | 'other', string>> = {};
+async function claimIn(c: CallContext): Promise<string> {
+  for (const side of ['own', 'other'] as const) {
+    claims[side] ??= (
+      await app.gqlOk(
+        'mutation($v: String!, $u: ID!, $e: String) { createClaimedUrl(value: $v, orgUnitId: $u, purpose: CAMPAIGN, expiresAt: $e) { id } }',
+        { v: `matrix-${side}-${c.fresh()}.nl`, u: c.fx.unit[side], e: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10) },
+        fixtureToken,
+      )
+    ).createClaimedUrl.id;
+  }
+  return claims[c.side] as string;
+}
 
 /** THE table: one entry per operation of the schema. A new operation fails the test until it is declared here. */
 const EXPECTED: Record<string, OperationSpec> = {
@@ -131,6 +145,9 @@ const EXPECTED: Record<string, OperationSpec> = {
   ChecklistItem: { allow: ALL_ROLES, call: async () => ({ query: 'query($id: ID!) { ChecklistItem(id: $id) { id } }', variables: { id: await firstId('checklist_item') } }) },
   allChecklistItems: { allow: ALL_ROLES, call: list('allChecklistItems', 'ChecklistItemFilter', () => undefined) },
   _allChecklistItemsMeta: { allow: ALL_ROLES, call: meta('_allChecklistItemsMeta', 'ChecklistItemFilter', () => undefined) },
+  ReviewInterval: { allow: ALL_ROLES, call: () => ({ query: '{ ReviewInterval(id: "CAMPAIGN") { id } }' }) },
+  allReviewIntervals: { allow: ALL_ROLES, call: list('allReviewIntervals', 'ReviewIntervalFilter', () => undefined) },
+  _allReviewIntervalsMeta: { allow: ALL_ROLES, call: meta('_allReviewIntervalsMeta', 'ReviewIntervalFilter', () => undefined) },
   checkHandle: {
     allow: ALL_ROLES,
     // Another unit is, for an editor, an unknown unit.
@@ -143,6 +160,12 @@ const EXPECTED: Record<string, OperationSpec> = {
     call: (c) => ({ query: 'query($id: ID!) { accountChecklist(accountId: $id) { key state } }', variables: { id: c.fx.account[c.side] } }),
   },
   allUsers: { allow: READERS, call: list('allUsers', 'UserFilter', () => undefined) },
+  ClaimedUrl: { allow: ALL_ROLES, otherUnit: 'NOT_FOUND', call: async (c) => ({ query: 'query($id: ID!) { ClaimedUrl(id: $id) { id } }', variables: { id: await claimIn(c) } }) },
+  allClaimedUrls: { allow: ALL_ROLES, otherUnit: 'EMPTY', call: async (c) => (await claimIn(c), list('allClaimedUrls', 'ClaimedUrlFilter', (x) => ({ orgUnitId: x.fx.unit[x.side] }))(c)) },
+  _allClaimedUrlsMeta: { allow: ALL_ROLES, otherUnit: 'EMPTY', call: async (c) => (await claimIn(c), meta('_allClaimedUrlsMeta', 'ClaimedUrlFilter', (x) => ({ orgUnitId: x.fx.unit[x.side] }))(c)) },
+  // Not about one unit: an editor gets the expiring claims of its own units (there is one), whichever side it is on.
+  expiringClaimedUrls: { allow: ALL_ROLES, call: async (c) => (await claimIn(c), { query: '{ expiringClaimedUrls(withinDays: 30) { id } }' }) },
+  domainLookalikes: { allow: ALL_ROLES, call: () => ({ query: '{ domainLookalikes(domain: "groningen.nl", limit: 5) { domain claimed } }' }) },
   _allUsersMeta: { allow: READERS, call: meta('_allUsersMeta', 'UserFilter', () => undefined) },
 
   // ---- mutations: harmless inputs, fresh names so that an allowed call succeeds, the current version ----
@@ -211,6 +234,26 @@ const EXPECTED: Record<string, OperationSpec> = {
       };
     },
   },
+  createClaimedUrl: {
+    allow: ['COMMUNICATIONS', 'EDITOR'],
+    // Another unit is, for an editor, an unknown unit.
+    otherUnit: 'BAD_USER_INPUT',
+    call: (c) => ({
+      query: 'mutation($v: String!, $u: ID!) { createClaimedUrl(value: $v, orgUnitId: $u, purpose: DEFENSIVE) { id } }',
+      variables: { v: `mx${c.fresh()}.nl`, u: c.fx.unit[c.side] },
+    }),
+  },
+  updateClaimedUrl: {
+    allow: ['COMMUNICATIONS', 'EDITOR'],
+    otherUnit: 'NOT_FOUND',
+    call: async (c) => {
+      const id = await claimIn(c);
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $n: String) { updateClaimedUrl(id: $id, version: $v, notes: $n) { id version } }',
+        variables: { id, v: await c.version('claimed_url', id), n: `Gecontroleerd door de autorisatiematrix (${c.fresh()}).` },
+      };
+    },
+  },
   createNamingRule: {
     allow: ['COMMUNICATIONS'],
     call: (c) => ({
@@ -234,6 +277,17 @@ const EXPECTED: Record<string, OperationSpec> = {
       query: 'mutation($key: String!) { createChecklistItem(key: $key, titleNl: "Matrixpunt", titleEn: "Matrix item", mode: ATTESTATION, required: false, active: false) { id } }',
       variables: { key: `mx_${c.fresh()}` },
     }),
+  },
+  updateReviewInterval: {
+    allow: ['COMMUNICATIONS'],
+    // Keyed by the kind: the same months again, at the current version.
+    call: async () => {
+      const { rows } = await db.query<{ version: number; months: number }>("SELECT version, months FROM review_interval WHERE kind = 'DEFENSIVE'");
+      return {
+        query: 'mutation($id: ID!, $v: Int!, $m: Int!) { updateReviewInterval(id: $id, version: $v, months: $m) { id version } }',
+        variables: { id: 'DEFENSIVE', v: rows[0].version, m: rows[0].months },
+      };
+    },
   },
   updateChecklistItem: {
     allow: ['COMMUNICATIONS'],

@@ -33,6 +33,7 @@ const MUTATIONS = [
   'updatePlatform',
   'createUser',
   'updateUser',
+  'updateReviewInterval',
 ] as const;
 type Mutation = (typeof MUTATIONS)[number];
 
@@ -183,7 +184,8 @@ function goodValue(field: string, named: string, enums: Record<string, string[]>
     case 'handlePrefix':
       return fc.stringMatching(/^[a-z]{0,8}$/);
     case 'reviewIntervalMonths':
-      return fc.integer({ min: 1, max: 60 });
+      // null: no override of its own, the account follows its kind.
+      return fc.option(fc.integer({ min: 1, max: 60 }), { nil: null });
     case 'guidelinesAcknowledgedAt':
       return fc.date({ min: new Date('2011-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
     case 'name':
@@ -426,7 +428,7 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
   const unitOf = (code: string) => allOrgUnits.find((u: { shortCode: string }) => u.shortCode === code).id as string;
   const roez = unitOf('ROEZ');
   const units = [roez, unitOf('SDC'), unitOf('OCSW')];
-  const targets: Record<string, string[]> = { updateOrgUnit: [], updatePerson: [], updateSocialAccount: [], updateUser: [], updatePlatform: ['hyves', 'yammer', 'flickr'] };
+  const targets: Record<string, string[]> = { updateOrgUnit: [], updatePerson: [], updateSocialAccount: [], updateUser: [], updatePlatform: ['hyves', 'yammer', 'flickr'], updateReviewInterval: ['CAMPAIGN', 'DEFENSIVE', 'INTERNAL'] };
   for (let i = 0; i < 3; i++) {
     const { createOrgUnit } = await app.gqlOk('mutation($c: String!, $p: ID) { createOrgUnit(name: "Fuzzteam", shortCode: $c, kind: TEAM, parentId: $p) { id } }', { c: `FZ${i}`, p: roez }, admin);
     targets.updateOrgUnit.push(createOrgUnit.id);
@@ -450,6 +452,7 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
     updateSocialAccount: ['social_account', 'id'],
     updateUser: ['app_user', 'id'],
     updatePlatform: ['platform', 'key'],
+    updateReviewInterval: ['review_interval', 'kind'],
   };
   const callers: Record<Mutation, [string, string][]> = {
     createSocialAccount: [['COMMUNICATIONS', comms], ['COMMUNICATIONS', comms], ['EDITOR', editor]],
@@ -461,6 +464,7 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
     updatePlatform: [['ADMIN', admin]],
     createUser: [['ADMIN', admin]],
     updateUser: [['ADMIN', admin]],
+    updateReviewInterval: [['COMMUNICATIONS', comms]],
   };
 
   let fresh = 0;
@@ -734,6 +738,13 @@ describe('edge cases found by fuzzing', () => {
         (await one('mutation($k: String!) { createNamingRule(key: $k, type: MAX_LENGTH, severity: WARNING, params: { max: 30 }, messageNl: "Nul", messageEn: "Nul", active: false) { id } }', { k: `nul_${fresh()}` }, comms)).id,
         comms,
         'naming_rule',
+        'id',
+      ],
+      updateReviewInterval: async () => ['DEFENSIVE', comms, 'review_interval', 'kind'],
+      updateClaimedUrl: async () => [
+        (await one('mutation($u: ID!, $v: String!) { createClaimedUrl(value: $v, orgUnitId: $u, purpose: DEFENSIVE, expiresAt: "2030-01-01") { id } }', { u: roez, v: `nul${fresh()}.nl` }, comms)).id,
+        comms,
+        'claimed_url',
         'id',
       ],
       updateChecklistItem: async () => [

@@ -46,6 +46,13 @@ const auditOf = async (id: string) =>
 const checklist = async (id: string, token = comms) =>
   (await app.gqlOk('query($id: ID!) { accountChecklist(accountId: $id) { key state required mode reasonEn attestation { passed note } } }', { id }, token))
     .accountChecklist as { key: string; state: string; required: boolean; mode: string; attestation: { passed: boolean; note: string } | null }[];
+const problemsOf = async (id: string, token: string) =>
+  ((await app.gqlOk('query($id: ID!) { SocialAccount(id: $id) { approvalProblems { code message messageNl } } }', { id }, token)).SocialAccount.approvalProblems as { code: string; messageNl: string }[])
+    .map((p) => {
+      expect(p.messageNl.length).toBeGreaterThan(10);
+      return p.code;
+    })
+    .sort();
 const versionOf = async (id: string) => (await app.gqlOk('query($id: ID!) { SocialAccount(id: $id) { version } }', { id }, comms)).SocialAccount.version as number;
 const attest = (accountId: string, itemKey: string, passed = true, token = comms) =>
   app.gql(
@@ -71,7 +78,7 @@ async function makeApprovable(id: string, token: string) {
   }
   await app.gqlOk(
     `mutation($id: ID!, $v: Int!, $p: ID, $b: [ID!]) { updateSocialAccount(id: $id, version: $v, primaryOwnerId: $p, backupOwnerIds: $b,
-      bio: "Officieel account van de Gemeente Groningen, RO/EZ.", openingHours: "ma-vr 9-17", responseTime: "binnen een werkdag",
+      bio: "Officieel account van de Gemeente Groningen, RO/EZ. Meer op https://gemeente.groningen.nl/roez", openingHours: "ma-vr 9-17", responseTime: "binnen een werkdag",
       archivingArrangement: "Archivering via de webarchiveringsdienst") { id } }`,
     { id, v: await versionOf(id), p: a.id, b: [b.id] },
     token,
@@ -112,7 +119,14 @@ describe('the approval gate', () => {
     // An editor may not approve at all.
     expect(codeOf(await step('approveSocialAccount', created.id, submitted.version, editor))).toBe('FORBIDDEN');
 
+    // The console disables "approve" in advance from approvalProblems: the same conditions the refusal named,
+    // as the caller would meet them (the requester also meets SELF_APPROVAL).
+    expect(await problemsOf(created.id, comms)).toEqual(violationCodes(refused));
+    expect(await problemsOf(created.id, editor)).toEqual([...violationCodes(refused), 'SELF_APPROVAL'].sort());
+
     await makeApprovable(created.id, editor);
+    expect(await problemsOf(created.id, comms)).toEqual([]);
+    expect(await problemsOf(created.id, editor)).toEqual(['SELF_APPROVAL']);
     const list = await checklist(created.id);
     expect(list.filter((i) => i.required && i.state !== 'PASS' && i.state !== 'NOT_APPLICABLE')).toEqual([]);
     expect(list.find((i) => i.key === 'logo_approved')?.attestation).toMatchObject({ passed: true, note: 'Gezien' });
@@ -124,6 +138,7 @@ describe('the approval gate', () => {
 
     const approved = await stepOk('approveSocialAccount', created.id, current, comms);
     expect(approved).toMatchObject({ status: 'ACTIVE', version: current + 1 });
+    expect(await problemsOf(created.id, editor)).toEqual([]);
     expect(approved.approvedById).toBeTruthy();
     expect(approved.approvedById).not.toBe(submitted.requestedById);
     expect(new Date(approved.nextReviewAt).getTime()).toBeGreaterThan(new Date(approved.lastReviewedAt).getTime());
@@ -171,8 +186,8 @@ describe('the approval gate', () => {
     );
     expect(waived.waiveNamingErrors.namingWaiverReason).toBe('Eigen merknaam, besloten door Team #ggsm');
     expect((await checklist(a.id)).find((i) => i.key === 'naming_rules_pass')?.state).toBe('PASS');
-    // With the waiver the gate opens: no claimed domains exist yet, so that item does not apply.
-    expect((await checklist(a.id)).find((i) => i.key === 'bio_links_claimed_domain')?.state).toBe('NOT_APPLICABLE');
+    // With the waiver the gate opens; the bio links to groningen.nl, which the demo register claims.
+    expect((await checklist(a.id)).find((i) => i.key === 'bio_links_claimed_domain')?.state).toBe('PASS');
     const after = await stepOk('approveSocialAccount', a.id, waived.waiveNamingErrors.version, comms);
     expect(after.status).toBe('ACTIVE');
     const waiver = (await auditOf(a.id)).filter((e) => e.action === 'social_account.naming_waived');

@@ -1,34 +1,20 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
-import { DEMO, DEMO_PASSWORD, type RunningApp, startApp, WORKSPACE } from '@ggsm/testing';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(WORKSPACE, 'test-results', 'screenshots');
+import type { Browser, Locator, Page } from 'playwright-core';
+import { DEMO, DEMO_PASSWORD, type RunningApp, SHOTS, openConsoleBrowser, startApp } from '@ggsm/testing';
 
 let app: RunningApp;
 let browser: Browser;
 let page: Page;
-const problems: string[] = [];
+let problems: string[] = [];
 /** Every answer of /graphql the console received: a limit or refusal of the hardened API would show here. */
 const graphqlAnswers: { operation: string; status: number; codes: string[] }[] = [];
 const pendingAnswers: Promise<void>[] = [];
 const REFUSED_BY_HARDENING = ['QUERY_TOO_COMPLEX', 'PAYLOAD_TOO_LARGE', 'BAD_REQUEST', 'INTERNAL_SERVER_ERROR'];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
-  mkdirSync(SHOTS, { recursive: true });
+  ({ browser, page, problems } = await openConsoleBrowser());
   app = await startApp();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ locale: 'nl-NL', viewport: { width: 1366, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') problems.push(`console: ${msg.text()} (${msg.location().url})`);
-  });
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('response', (response) => {
     if (new URL(response.url()).pathname !== '/graphql') return;
     let operation = '';
@@ -286,15 +272,17 @@ describe('the console, approving an account as the communication team', () => {
     await page.getByText('Ingediend').first().waitFor();
   });
 
-  it('refuses the approval while attestations are open, listing every unmet condition in Dutch', async () => {
-    await page.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
-    const violations = page.getByTestId('approval-violations');
-    await violations.getByText('Weergavenaam noemt afzender en rol: Nog niet beoordeeld.').waitFor();
-    await violations.getByText('Inloggegevens in de kluis, met 2FA: Nog niet beoordeeld.').waitFor();
-    expect(await violations.locator('li').count()).toBe(5);
-    await page.screenshot({ path: join(SHOTS, 'console-approval-refused.png'), fullPage: false });
-    await page.getByRole('button', { name: 'Sluiten' }).click();
-    await violations.waitFor({ state: 'detached' });
+  it('shows why it cannot be approved yet: "Goedkeuren" is disabled and the five open conditions are listed in Dutch', async () => {
+    const approve = page.getByTestId('step-approve');
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    const readiness = page.getByTestId('approval-readiness');
+    await readiness.getByText('Goedkeuren kan nog niet: 5 voorwaarden zijn niet vervuld').waitFor();
+    const conditions = page.getByTestId('approval-conditions');
+    await conditions.getByText('Weergavenaam noemt afzender en rol: Nog niet beoordeeld.').waitFor();
+    await conditions.getByText('Inloggegevens in de kluis, met 2FA: Nog niet beoordeeld.').waitFor();
+    expect(await conditions.locator('li').count()).toBe(5);
+    await page.screenshot({ path: join(SHOTS, 'console-approval-blocked.png'), fullPage: false });
   });
 
   it('attests the open items in the Huisstijl tab, approves, and the account is active', async () => {
@@ -314,6 +302,7 @@ describe('the console, approving an account as the communication team', () => {
       await open.nth(left - 1).waitFor({ state: 'detached' });
     }
     await checklist.getByText('Goedgekeurd: Weergavenaam en rol gecontroleerd.').waitFor();
+    await page.getByTestId('approval-readiness').getByText('Alle voorwaarden zijn vervuld: dit account kan worden goedgekeurd.').waitFor();
     await page.screenshot({ path: join(SHOTS, 'console-checklist.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Goedkeuren', exact: true }).click();
@@ -387,6 +376,148 @@ describe('the console, naming rules while typing', () => {
     await page.getByText('Weergavenaam noemt afzender en rol').first().waitFor();
   });
 });
+
+// The issue's "Done when": an account of the 2011 note goes from DRAFT to ACTIVE in the console, and the
+// communication team sees why it cannot be approved until it can. The note names SDC050Ton without a name,
+// so the demo register holds it as a draft of Stadsdeelcoördinatie (RO/EZ).
+describe('the console, an account of the 2011 note from draft to active', () => {
+  const handle = 'SDC050Ton';
+
+  it('as the RO/EZ editor: typing an invalid handle makes the naming violations appear', async () => {
+    await logInAs(DEMO.editorRoez);
+    await page.goto(`${app.url}/#/SocialAccount/create`);
+    await page.locator('.ra-input-platformId [role="combobox"]').click();
+    await page.getByRole('option', { name: 'X (Twitter)' }).click();
+    await page.locator('.ra-input-kind [role="combobox"]').click();
+    await page.getByRole('option', { name: 'Persoonlijk in functie', exact: true }).click();
+    await page.locator('input[name="orgUnitId"]').fill('Stadsdeel');
+    await page.getByRole('option', { name: /Stadsdeelcoördinatie/ }).click();
+
+    const input = page.locator('input[name="handle"]');
+    const feedback = page.getByTestId('naming-feedback');
+    // Poses as another authority, and lacks the unit's prefix "sdc".
+    await input.fill('Politie050');
+    await feedback.getByText(/sdc/).first().waitFor();
+    await feedback.getByText(/politie/i).first().waitFor();
+    expect(await feedback.getByText('Fout', { exact: true }).count()).toBe(2);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(SHOTS, 'console-editor-naming.png') });
+    // The platform's own syntax is an error on the field itself.
+    await input.fill('sdc Ton!');
+    await page.locator('.ra-input-handle .Mui-error').first().waitFor();
+    // A handle that follows every rule: the violations go away.
+    await input.fill('sdcMarloes');
+    await feedback.waitFor({ state: 'detached' });
+    expect(await page.locator('.ra-input-handle .Mui-error').count()).toBe(0);
+  });
+
+  it("as the editor: the note's SDC050Ton is a draft that lists what is still needed for approval", async () => {
+    await page.goto(`${app.url}/#/SocialAccount`);
+    await page.locator('input[name="q"]').fill(handle);
+    // The search applies after a pause, by changing the URL: wait for it, or it takes the page back to the list.
+    await page.waitForURL(new RegExp(`filter=.*${handle}`));
+    await page.getByText(handle, { exact: true }).first().click();
+    await page.waitForURL(/SocialAccount\/[0-9a-f-]+\/show/);
+    await page.getByText('Concept', { exact: true }).first().waitFor();
+    const readiness = page.getByTestId('approval-readiness');
+    await readiness.getByText(/Nog nodig voor goedkeuring/).waitFor();
+    const conditions = page.getByTestId('approval-conditions');
+    for (const code of ['TOO_FEW_OWNERS', 'bio_states_official', 'hours_published', 'archiving_arranged', 'credentials_vault']) {
+      await conditions.locator(`li[data-code="${code}"]`).waitFor();
+    }
+    // An editor does not approve: the step is not offered.
+    expect(await page.getByTestId('step-approve').count()).toBe(0);
+  });
+
+  it('as the editor: completes the profile, adds a second owner, and submits', async () => {
+    await page.getByRole('link', { name: 'Bewerken' }).click();
+    await page.waitForURL(/SocialAccount\/[0-9a-f-]+$/);
+    await waitForValue(page.locator('input[name="handle"]'), handle);
+    await page.locator('input[name="displayName"]').fill('Ton, stadsdeelcoördinator gemeente Groningen');
+    await page.locator('textarea[name="bio"]').fill('Officieel account van Ton, stadsdeelcoördinator Oosterpark van de gemeente Groningen. Meer: https://gemeente.groningen.nl/stadsdelen');
+    await page.locator('input[name="openingHours"]').fill('ma-vr 9-17');
+    await page.locator('input[name="responseTime"]').fill('binnen 1 werkdag');
+    await page.locator('textarea[name="archivingArrangement"]').fill('Gearchiveerd door de archiefdienst');
+    await page.locator('.ra-input-backupOwnerIds input').fill('Sanne');
+    await page.getByRole('option', { name: 'Sanne Mulder' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.waitForURL(/SocialAccount\/[0-9a-f-]+\/show/);
+
+    // What the unit could fix is fixed; what is left is for Communications to judge.
+    const conditions = page.getByTestId('approval-conditions');
+    await conditions.locator('li[data-code="credentials_vault"]').waitFor();
+    await conditions.locator('li[data-code="TOO_FEW_OWNERS"]').waitFor({ state: 'detached' });
+    for (const code of ['bio_states_official', 'hours_published', 'archiving_arranged']) expect(await conditions.locator(`li[data-code="${code}"]`).count()).toBe(0);
+
+    await page.getByTestId('step-submit').click();
+    await page.getByText('Account ingediend ter goedkeuring').first().waitFor();
+    await page.getByText('Ingediend', { exact: true }).first().waitFor();
+  });
+
+  it('as the communication team: the queue shows what is open, and "Goedkeuren" stays disabled until the last attestation', async () => {
+    await logInAs(DEMO.communications);
+    await page.getByRole('menuitem', { name: 'Goedkeuren' }).click();
+    await page.waitForURL(/#\/approvals/);
+    const row = page.locator('tr', { hasText: handle });
+    const chip = row.getByTestId('readiness');
+    await chip.waitFor();
+    expect(await chip.getAttribute('data-ready')).toBe('false');
+    const open = Number((await chip.innerText()).match(/\d+/)?.[0]);
+    expect(open).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'console-queue-readiness.png'), fullPage: true });
+    await row.getByText(handle).click();
+    await page.waitForURL(/SocialAccount\/[0-9a-f-]+\/show/);
+
+    const approve = page.getByTestId('step-approve');
+    await approve.waitFor();
+    expect(await approve.isDisabled()).toBe(true);
+    await page.getByTestId('approval-readiness').getByText(`Goedkeuren kan nog niet: ${open} voorwaarden zijn niet vervuld`).waitFor();
+    expect(await page.getByTestId('approval-conditions').locator('li').count()).toBe(open);
+    await page.screenshot({ path: join(SHOTS, 'console-inventory-blocked.png') });
+
+    await page.getByRole('tab', { name: 'Huisstijl' }).click();
+    const pending = page.getByTestId('account-checklist').locator('tr[data-state="PENDING"]');
+    await pending.first().waitFor();
+    expect(await pending.count()).toBe(open);
+    for (let left = open; left > 0; left--) {
+      // Still disabled while anything is open.
+      expect(await approve.isDisabled()).toBe(true);
+      await pending.first().getByRole('button', { name: 'Akkoord', exact: true }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: 'Vastleggen' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await pending.nth(left - 1).waitFor({ state: 'detached' });
+    }
+    await page.getByTestId('approval-readiness').getByText('Alle voorwaarden zijn vervuld: dit account kan worden goedgekeurd.').waitFor();
+    await page.waitForFunction(() => !(document.querySelector('[data-testid="step-approve"]') as HTMLButtonElement | null)?.disabled);
+    await approve.click();
+    await page.getByText('Account goedgekeurd').first().waitFor();
+    await page.getByRole('tab', { name: 'Account', exact: true }).click();
+    await page.getByText('Actief', { exact: true }).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-inventory-active.png'), fullPage: true });
+
+    const comms = await app.login(DEMO.communications);
+    const { allSocialAccounts } = await app.gqlOk(`{ allSocialAccounts(filter: { q: "${handle}" }) { status legacy requestedById approvedById } }`, {}, comms);
+    expect(allSocialAccounts).toHaveLength(1);
+    expect(allSocialAccounts[0]).toMatchObject({ status: 'ACTIVE', legacy: true });
+    expect(allSocialAccounts[0].requestedById).not.toBe(allSocialAccounts[0].approvedById);
+  });
+});
+
+/** Logs out whoever is logged in (if anyone), then logs in as `email`. */
+async function logInAs(email: string): Promise<void> {
+  await page.goto(`${app.url}/#/`);
+  const profile = page.getByRole('button', { name: 'Profiel' });
+  await Promise.race([profile.waitFor(), page.locator('input[name="username"]').waitFor()]);
+  if (await profile.isVisible()) {
+    await profile.click();
+    await page.getByRole('menuitem', { name: 'Uitloggen' }).click();
+  }
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('button', { name: 'Profiel' }).waitFor();
+}
 
 /** Waits until a form input shows this value (react-admin fills forms after the record arrives). */
 async function waitForValue(input: Locator, expected: string): Promise<void> {

@@ -3,6 +3,7 @@ import accounts from './accounts';
 import { APPROVAL_QUEUE_PATH, ApprovalQueue } from './accounts/approval-queue';
 import auditEvents from './audit';
 import checklistItems from './checklist-items';
+import claimedUrls from './claimed-urls';
 import { Role } from '@ggsm/domain';
 import { hasRole, mayAccess } from './common/permissions';
 import { i18nProvider } from './i18n/i18n-provider';
@@ -14,6 +15,7 @@ import { SsoCallbackPage } from './login/sso-callback-page';
 import orgUnits from './org-units';
 import namingRules from './naming-rules';
 import people from './people';
+import reviewIntervals from './review-intervals';
 import platforms from './platforms';
 import { withAccessControl } from './providers/access-control';
 import { authProvider } from './providers/auth-provider';
@@ -53,11 +55,13 @@ export const App = () => (
       ) : (
         <>
           <Resource name="SocialAccount" {...accounts} />
+          <Resource name="ClaimedUrl" {...claimedUrls} />
           <Resource name="OrgUnit" {...orgUnits} />
           <Resource name="Person" {...people} />
           <Resource name="Platform" {...platforms} />
           <Resource name="NamingRule" {...namingRules} />
           <Resource name="ChecklistItem" {...checklistItems} />
+          <Resource name="ReviewInterval" {...reviewIntervals} />
           {/* The menu shapes the view only: the API lets only ADMIN manage users (AUDITOR reads them) and
               only AUDITOR and ADMIN read the audit trail. */}
           {mayAccess(permissions, 'User', 'list') ? <Resource name="User" {...users} /> : null}

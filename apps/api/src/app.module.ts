@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { ClaimedUrlsModule } from './claimed-urls/claimed-urls.module';
 import { HttpErrorFilter } from './common/http-exception.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
@@ -17,6 +18,7 @@ import { HistoryModule } from './history/history.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PeopleModule } from './people/people.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { ReviewIntervalsModule } from './review-intervals/review-intervals.module';
 import { SocialAccountsModule } from './social-accounts/social-accounts.module';
 import { UsersModule } from './users/users.module';
 
@@ -36,7 +38,9 @@ export class AppModule {
         OrgUnitsModule,
         PeopleModule,
         PlatformsModule,
+        ReviewIntervalsModule,
         SocialAccountsModule,
+        ClaimedUrlsModule,
         GovernanceModule,
         HistoryModule,
       ],

@@ -80,6 +80,9 @@ export const REGISTER_TABLES: Record<string, string> = {
   naming_rule: 'id::text',
   checklist_item: 'id::text',
   checklist_attestation: 'id::text',
+  review_interval: 'kind',
+  claimed_url: 'id::text',
+  claimed_url_account: "claimed_url_id::text || '/' || account_id::text",
 };
 
 /**
@@ -97,7 +100,7 @@ export async function snapshotDb(db: PgClient, tables: Record<string, string> = 
   const { rows } = await db.query<{ t: string; k: string; h: string }>(parts.join(' UNION ALL '));
   const summaries = Object.keys(tables).map((table) => {
     const cols = ['count(*)::text'];
-    if (['social_account', 'org_unit', 'person', 'platform', 'app_user', 'naming_rule', 'checklist_item'].includes(table)) cols.push('max(updated_at)::text', 'max(version)::text', 'sum(version)::text');
+    if (['social_account', 'org_unit', 'person', 'platform', 'app_user', 'naming_rule', 'checklist_item', 'review_interval', 'claimed_url'].includes(table)) cols.push('max(updated_at)::text', 'max(version)::text', 'sum(version)::text');
     if (table === 'audit_event') cols.push('max(seq)::text');
     return `SELECT '${table}' AS t, concat_ws('|', ${cols.join(', ')}) AS s FROM ${table}`;
   });

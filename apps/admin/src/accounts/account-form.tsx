@@ -17,6 +17,7 @@ import { enumChoices } from '../common/enums';
 import { SectionTitle } from '../common/section-title';
 import { SaveOnlyToolbar } from '../common/toolbars';
 import { HandleInput, NamingFeedback } from './handle-input';
+import { ReviewIntervalInput } from './review-interval';
 
 const kinds = enumChoices('AccountKind');
 const purposes = enumChoices('AccountPurpose');
@@ -60,6 +61,9 @@ export const AccountForm = (props: Omit<SimpleFormProps, 'children'>) => {
       <ReferenceArrayInput source="backupOwnerIds" reference="Person" sort={{ field: 'name', order: 'ASC' }} filter={{ active: true }}>
         <AutocompleteArrayInput optionText="name" />
       </ReferenceArrayInput>
+
+      <SectionTitle label="resources.SocialAccount.tabs.governance" />
+      <ReviewIntervalInput />
     </SimpleForm>
   );
 };

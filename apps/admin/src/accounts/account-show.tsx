@@ -13,11 +13,13 @@ import {
   UrlField,
 } from 'react-admin';
 import { EnumArrayField, EnumField, StringArrayField } from '../common/enums';
+import { AccountClaimedUrls } from '../claimed-urls/account-claimed-urls';
 import { AuditHistory } from '../common/history';
 import { useMayAccess } from '../common/permissions';
 import { FlagsField } from './account-list';
 import { ChecklistTab } from './checklist-tab';
-import { AccountShowActions } from './lifecycle-buttons';
+import { ReviewIntervalField } from './review-interval';
+import { AccountShowActions, ApprovalReadiness } from './lifecycle-buttons';
 
 /** Logins are only readable for administrators and auditors; others see the id, not an error icon. */
 const UserRef = ({ source }: { source: string }) =>
@@ -29,6 +31,7 @@ const UserRef = ({ source }: { source: string }) =>
 
 export const AccountShow = () => (
   <Show actions={<AccountShowActions />}>
+    <ApprovalReadiness />
     <TabbedShowLayout>
       <Tab label="resources.SocialAccount.tabs.account">
         <ReferenceField source="platformId" reference="Platform" link={false} />
@@ -65,6 +68,7 @@ export const AccountShow = () => (
       <Tab label="resources.SocialAccount.tabs.governance" path="governance">
         <DateField source="lastReviewedAt" showTime emptyText="—" />
         <DateField source="nextReviewAt" showTime emptyText="—" />
+        <ReviewIntervalField label="resources.SocialAccount.fields.effectiveReviewIntervalMonths" />
         <UserRef source="requestedById" />
         <DateField source="requestedAt" showTime emptyText="—" />
         <UserRef source="approvedById" />
@@ -75,6 +79,9 @@ export const AccountShow = () => (
       </Tab>
       <Tab label="ggsm.tabs.checklist" path="checklist">
         <ChecklistTab />
+      </Tab>
+      <Tab label="resources.ClaimedUrl.account_tab" path="urls">
+        <AccountClaimedUrls label={false} />
       </Tab>
       <Tab label="ggsm.tabs.history" path="history">
         <AuditHistory entityType="SocialAccount" label={false} />

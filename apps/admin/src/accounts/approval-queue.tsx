@@ -4,6 +4,7 @@ import { Role } from '@ggsm/domain';
 import { DataTable, DateField, List, Menu, ReferenceField, TextField, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../common/enums';
 import { hasRole } from '../common/permissions';
+import { ReadinessChip } from './lifecycle-buttons';
 
 export const APPROVAL_QUEUE_PATH = '/approvals';
 
@@ -45,8 +46,8 @@ export const ApprovalQueue = () => (
       <DataTable.Col source="requestedAt" disableSort>
         <DateField source="requestedAt" showTime />
       </DataTable.Col>
-      <DataTable.Col source="status" disableSort>
-        <EnumField source="status" enumName="AccountStatus" chip />
+      <DataTable.Col source="approvalProblems" label="ggsm.queue.readiness" disableSort>
+        <ReadinessChip />
       </DataTable.Col>
     </DataTable>
   </List>

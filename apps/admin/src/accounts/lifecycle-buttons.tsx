@@ -1,5 +1,5 @@
-import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, TextField } from '@mui/material';
-import { ACCOUNT_STEPS, availableSteps, type AccountStatus, type AccountStep, type Role } from '@ggsm/domain';
+import { Alert, AlertTitle, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText, TextField, Tooltip } from '@mui/material';
+import { ACCOUNT_STEPS, Role, availableSteps, type AccountStatus, type AccountStep } from '@ggsm/domain';
 import { useState } from 'react';
 import { EditButton, TopToolbar, useDataProvider, useLocaleState, useNotify, usePermissions, useRecordContext, useRefresh, useTranslate } from 'react-admin';
 import { isVersionConflict, VersionConflictNotice } from '../common/version-conflict';
@@ -20,7 +20,33 @@ interface AccountRecord {
   id: string;
   status: AccountStatus;
   version: number;
+  /** The API's answer to "could the logged-in user approve this now?": one entry per unmet condition. */
+  approvalProblems?: Violation[];
 }
+
+const mayApprove = (permissions: unknown) => Array.isArray(permissions) && permissions.includes(Role.COMMUNICATIONS);
+
+/**
+ * The conditions that block approval, as the logged-in user meets them. "Approved by the requester" only
+ * concerns those who approve; an editor sees what its unit still has to do.
+ */
+const openConditions = (record: AccountRecord | undefined, permissions: unknown): Violation[] =>
+  (record?.approvalProblems ?? []).filter(p => mayApprove(permissions) || p.code !== 'SELF_APPROVAL');
+
+const localized = (v: Violation, locale: string) => (locale === 'en' ? v.message : (v.messageNl ?? v.message));
+
+const ConditionList = ({ items, testId }: { items: Violation[]; testId: string }) => {
+  const [locale] = useLocaleState();
+  return (
+    <List dense disablePadding data-testid={testId}>
+      {items.map((v, i) => (
+        <ListItem key={`${v.code}-${i}`} data-code={v.code} disableGutters sx={{ py: 0 }}>
+          <ListItemText primary={`• ${localized(v, locale)}`} />
+        </ListItem>
+      ))}
+    </List>
+  );
+};
 
 /** The text a step asks for: requestChanges a comment, reject/archive/reactivate a reason. */
 const textKind = (step: AccountStep): 'comment' | 'reason' | null =>
@@ -34,7 +60,6 @@ const LifecycleButtons = () => {
   const record = useRecordContext<AccountRecord>();
   const { permissions } = usePermissions();
   const translate = useTranslate();
-  const [locale] = useLocaleState();
   const notify = useNotify();
   const refresh = useRefresh();
   const dataProvider = useDataProvider<GgsmDataProvider>();
@@ -45,6 +70,7 @@ const LifecycleButtons = () => {
 
   if (!record || !Array.isArray(permissions)) return null;
   const steps = availableSteps(record.status, permissions as Role[]);
+  const open = openConditions(record, permissions);
 
   const run = async (step: AccountStep, stepText?: string) => {
     setBusy(true);
@@ -73,17 +99,29 @@ const LifecycleButtons = () => {
   const kind = asking ? textKind(asking) : null;
   return (
     <>
-      {steps.map(step => (
-        <Button
-          key={step}
-          size="small"
-          variant={step === 'approve' || step === 'submit' ? 'contained' : 'outlined'}
-          disabled={busy}
-          onClick={() => (textKind(step) ? setAsking(step) : run(step))}
-        >
-          {translate(`ggsm.lifecycle.steps.${step}`)}
-        </Button>
-      ))}
+      {steps.map(step => {
+        const blocked = step === 'approve' && open.length > 0;
+        const button = (
+          <Button
+            key={step}
+            size="small"
+            variant={step === 'approve' || step === 'submit' ? 'contained' : 'outlined'}
+            disabled={busy || blocked}
+            onClick={() => (textKind(step) ? setAsking(step) : run(step))}
+            data-testid={`step-${step}`}
+          >
+            {translate(`ggsm.lifecycle.steps.${step}`)}
+          </Button>
+        );
+        // A disabled button gets no pointer events: the tooltip hangs on a wrapper.
+        return blocked ? (
+          <Tooltip key={step} title={translate('ggsm.lifecycle.blocked_hint', { smart_count: open.length })}>
+            <span>{button}</span>
+          </Tooltip>
+        ) : (
+          button
+        );
+      })}
       {asking && kind ? (
         <Dialog open onClose={busy ? undefined : () => setAsking(null)} fullWidth maxWidth="sm">
           <DialogTitle>{translate(`ggsm.lifecycle.steps.${asking}`)}</DialogTitle>
@@ -115,13 +153,7 @@ const LifecycleButtons = () => {
           <DialogTitle>{translate('ggsm.lifecycle.refused_title')}</DialogTitle>
           <DialogContent>
             <Alert severity="warning">{translate('ggsm.lifecycle.refused_body')}</Alert>
-            <List dense data-testid="approval-violations">
-              {refusal.map((v, i) => (
-                <ListItem key={`${v.code}-${i}`} data-code={v.code}>
-                  <ListItemText primary={locale === 'en' ? v.message : (v.messageNl ?? v.message)} />
-                </ListItem>
-              ))}
-            </List>
+            <ConditionList items={refusal} testId="approval-violations" />
           </DialogContent>
           <DialogActions>
             <Button onClick={() => setRefusal(null)}>{translate('ra.action.close')}</Button>
@@ -139,3 +171,46 @@ export const AccountShowActions = () => (
     <EditButton />
   </TopToolbar>
 );
+
+/**
+ * Above a draft or submitted account: what still stands between it and approval, or that nothing does.
+ * The approve button is disabled while this lists anything; the API judges again when it is pressed.
+ */
+export const ApprovalReadiness = () => {
+  const record = useRecordContext<AccountRecord>();
+  const { permissions } = usePermissions();
+  const translate = useTranslate();
+  if (!record || (record.status !== 'DRAFT' && record.status !== 'SUBMITTED') || !Array.isArray(record.approvalProblems)) return null;
+  const open = openConditions(record, permissions);
+  const judge = mayApprove(permissions) && record.status === 'SUBMITTED';
+  if (open.length === 0) {
+    return (
+      <Alert severity="success" sx={{ mx: 2, mt: 2 }} data-testid="approval-readiness" data-ready="true">
+        {translate(judge ? 'ggsm.lifecycle.ready_judge' : 'ggsm.lifecycle.ready_unit')}
+      </Alert>
+    );
+  }
+  return (
+    <Alert severity={judge ? 'warning' : 'info'} sx={{ mx: 2, mt: 2 }} data-testid="approval-readiness" data-ready="false">
+      <AlertTitle>{translate(judge ? 'ggsm.lifecycle.blocked_judge' : 'ggsm.lifecycle.blocked_unit', { smart_count: open.length })}</AlertTitle>
+      <ConditionList items={open} testId="approval-conditions" />
+    </Alert>
+  );
+};
+
+/** The approval queue's column: ready, or how many conditions are still open. */
+export const ReadinessChip = (_props: { label?: string }) => {
+  const record = useRecordContext<AccountRecord>();
+  const { permissions } = usePermissions();
+  const translate = useTranslate();
+  const [locale] = useLocaleState();
+  if (!record || !Array.isArray(record.approvalProblems)) return null;
+  const open = openConditions(record, permissions);
+  return open.length === 0 ? (
+    <Chip size="small" color="success" label={translate('ggsm.queue.ready')} data-testid="readiness" data-ready="true" />
+  ) : (
+    <Tooltip title={open.map(v => localized(v, locale)).join(' · ')}>
+      <Chip size="small" color="warning" variant="outlined" label={translate('ggsm.queue.open', { smart_count: open.length })} data-testid="readiness" data-ready="false" />
+    </Tooltip>
+  );
+};

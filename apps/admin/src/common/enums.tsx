@@ -10,6 +10,10 @@ import {
   NamingSeverity,
   ChecklistMode,
   ROLES,
+  CLAIMED_URL_KINDS,
+  CLAIMED_URL_PURPOSES,
+  CLAIMED_URL_STATUSES,
+  EXPIRY_STATES,
 } from '@ggsm/domain';
 
 /** The GraphQL enums the console shows; their labels live under `ggsm.enums.<Enum>.<VALUE>`. */
@@ -23,6 +27,10 @@ export const ENUMS = {
   NamingRuleType: NAMING_RULE_TYPES,
   NamingSeverity: Object.values(NamingSeverity),
   ChecklistMode: Object.values(ChecklistMode),
+  ClaimedUrlKind: CLAIMED_URL_KINDS,
+  ClaimedUrlPurpose: CLAIMED_URL_PURPOSES,
+  ClaimedUrlStatus: CLAIMED_URL_STATUSES,
+  ExpiryState: EXPIRY_STATES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -54,6 +54,8 @@ const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
   Platform: { status: 'PlatformStatus' },
   NamingRule: { type: 'NamingRuleType', severity: 'NamingSeverity' },
   ChecklistItem: { mode: 'ChecklistMode', kinds: 'AccountKind', purposes: 'AccountPurpose' },
+  ReviewInterval: { kind: 'AccountKind' },
+  ClaimedUrl: { kind: 'ClaimedUrlKind', purpose: 'ClaimedUrlPurpose', status: 'ClaimedUrlStatus' },
   User: { roles: 'Role' },
 };
 
@@ -69,6 +71,7 @@ const REFERENCE_FIELDS: Record<string, Record<string, string>> = {
   },
   OrgUnit: { parentId: 'OrgUnit' },
   Person: { orgUnitId: 'OrgUnit' },
+  ClaimedUrl: { orgUnitId: 'OrgUnit', accountIds: 'SocialAccount', platformId: 'Platform' },
   User: { scopeUnitId: 'OrgUnit', personId: 'Person' },
 };
 

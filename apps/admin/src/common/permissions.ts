@@ -36,6 +36,10 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   Platform: { list: EVERYONE, show: EVERYONE, edit: [Role.ADMIN] },
   NamingRule: { list: EVERYONE, show: EVERYONE, create: [Role.COMMUNICATIONS], edit: [Role.COMMUNICATIONS] },
   ChecklistItem: { list: EVERYONE, show: EVERYONE, create: [Role.COMMUNICATIONS], edit: [Role.COMMUNICATIONS] },
+  // createClaimedUrl / updateClaimedUrl: as for accounts (editors within their unit subtree).
+  ClaimedUrl: { list: EVERYONE, show: EVERYONE, create: [Role.COMMUNICATIONS, Role.EDITOR], edit: [Role.COMMUNICATIONS, Role.EDITOR] },
+  // One row per kind of account, fixed: no create; Communications sets the months.
+  ReviewInterval: { list: EVERYONE, show: EVERYONE, edit: [Role.COMMUNICATIONS] },
   User: { list: AUDIT_READERS, show: AUDIT_READERS, create: [Role.ADMIN], edit: [Role.ADMIN] },
   // The audit trail is append-only: read, never written from the console.
   AuditEvent: { list: AUDIT_READERS, show: AUDIT_READERS },

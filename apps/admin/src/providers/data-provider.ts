@@ -108,7 +108,7 @@ function toConsoleError(error: unknown, locale: string): unknown {
 
 /** The records whose history the API keeps (`auditHistory(entityType)`). */
 // NamingRule and ChecklistItem need the API's AUDITED_ENTITY_TYPES (apps/api/src/audit/audit.args.ts) to list them too.
-export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User' | 'NamingRule' | 'ChecklistItem';
+export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User' | 'NamingRule' | 'ChecklistItem' | 'ReviewInterval' | 'ClaimedUrl';
 
 /** One event of the audit trail, as the API's `AuditEvent` type has it. */
 export interface AuditEventRecord {
@@ -188,6 +188,14 @@ const STEP_TEXT_ARG: Record<LifecycleStep, 'reason' | 'comment' | null> = {
   review: 'reason',
 };
 
+/** A domain a typosquatter could register to pass for one of ours (`domainLookalikes`). */
+export interface DomainLookalike {
+  domain: string;
+  unicode: string;
+  fuzzer: string;
+  claimed: boolean;
+}
+
 /** react-admin's data provider plus ggsm's own queries (use through `useDataProvider<GgsmDataProvider>()`). */
 export interface GgsmDataProvider extends DataProvider {
   auditHistory(entityType: AuditedEntityType, entityId: string): Promise<AuditEventRecord[]>;
@@ -196,6 +204,7 @@ export interface GgsmDataProvider extends DataProvider {
   accountChecklist(accountId: string): Promise<ChecklistResult[]>;
   attestChecklistItem(accountId: string, itemKey: string, attestation: Attestation): Promise<ChecklistResult[]>;
   accountStep(step: LifecycleStep, id: string, version: number, text?: string): Promise<{ id: string; status: string; version: number }>;
+  domainLookalikes(domain: string, limit?: number): Promise<DomainLookalike[]>;
 }
 
 export interface DataProviderOptions {
@@ -350,6 +359,16 @@ export function createDataProvider({ getLocale, uri = '/graphql' }: DataProvider
         sendText ? { id, version, text: text.trim() } : { id, version },
       );
       return data[mutation];
+    },
+
+    /** Typo variants of a domain, each saying whether we hold it already (ACTIVE DOMAIN claims). */
+    async domainLookalikes(domain: string, limit?: number): Promise<DomainLookalike[]> {
+      const data = await request<{ domainLookalikes: DomainLookalike[] }>(
+        'DomainLookalikes',
+        'query DomainLookalikes($domain: String!, $limit: Int) { domainLookalikes(domain: $domain, limit: $limit) { domain unicode fuzzer claimed } }',
+        { domain, limit: limit ?? null },
+      );
+      return data.domainLookalikes;
     },
   } as GgsmDataProvider;
 }

@@ -23,3 +23,25 @@ export const isUniqueViolation = (err: unknown, constraint?: string): boolean =>
   const name = e?.driverError?.constraint ?? e?.constraint;
   return code === '23505' && (!constraint || name === constraint);
 };
+
+/**
+ * Runs a write that may lose a race for a unique key. The loser's statement fails inside the transaction,
+ * which PostgreSQL then refuses to use; a savepoint keeps it usable, so the caller can still say who holds
+ * the key (`taken()` builds that error: HANDLE_TAKEN, URL_TAKEN… — not a 500).
+ */
+export async function writeUnique(
+  m: { query: (sql: string) => Promise<unknown> },
+  write: () => Promise<unknown>,
+  taken: () => Error | Promise<Error>,
+  constraint?: string,
+): Promise<void> {
+  await m.query('SAVEPOINT unique_write');
+  try {
+    await write();
+    await m.query('RELEASE SAVEPOINT unique_write');
+  } catch (err) {
+    await m.query('ROLLBACK TO SAVEPOINT unique_write');
+    if (isUniqueViolation(err, constraint)) throw await taken();
+    throw err;
+  }
+}

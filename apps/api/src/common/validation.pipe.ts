@@ -55,6 +55,8 @@ export const NotBlank = () => Matches(/\S/, { message: '$property must not be bl
 
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // The GraphQL context (the HTTP request) and our own decorators (@Ctx) are not input.
+    if (metadata.type === 'custom' || (metadata.type as string) === 'context') return value;
     const bad = unstorableText(value);
     if (bad.length) throw new DomainError(ErrorCode.BAD_USER_INPUT, (bad[0] as Violation).message, bad);
     return super.transform(value, metadata);

@@ -1,15 +1,17 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '@ggsm/migrations';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { ClaimedUrlAccountEntity, ClaimedUrlEntity } from '../claimed-urls/claimed-url.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
 import { PlatformEntity } from '../platforms/platform.entity';
 import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
 import { ChecklistAttestationEntity, ChecklistItemEntity, NamingRuleEntity } from '../governance/governance.entities';
+import { ReviewIntervalEntity } from '../review-intervals/review-interval.entity';
 import { UserEntity } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity, NamingRuleEntity, ChecklistItemEntity, ChecklistAttestationEntity];
+export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity, NamingRuleEntity, ChecklistItemEntity, ChecklistAttestationEntity, ReviewIntervalEntity, ClaimedUrlEntity, ClaimedUrlAccountEntity];
 
 /** One definition for the app, the tests and the migration runner; the schema comes only from migrations. */
 export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {

@@ -14,7 +14,10 @@ import {
   profileUrl,
   type AccountKind,
   type AccountPurpose,
+  type ClaimedUrlPurpose,
+  normalizeClaimedUrl,
 } from '@ggsm/domain';
+import { ClaimedUrlAccountEntity, ClaimedUrlEntity } from '../claimed-urls/claimed-url.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { PersonEntity } from '../people/person.entity';
 import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
@@ -47,13 +50,15 @@ const TREE: { path: string; code: string; kind: OrgUnitKind; prefix?: string }[]
 ];
 
 const ROOT = 'Gemeente Groningen';
+const DRAFT_NOTE = 'In de nota genoemd zonder naam: de eenheid vult het account aan en dient het in ter goedkeuring.';
 
-/** Fictional demo people; real owners are personal data and never part of demo data. */
-const PEOPLE = [
+/** Fictional demo people; real owners are personal data and never part of demo data. Two of them acknowledged the guidelines. */
+const PEOPLE: { name: string; email: string; jobTitle: string; unit: string; acknowledged?: string }[] = [
   { name: 'Team #ggsm', email: 'ggsm@groningen.example', jobTitle: 'Communicatieadviseurs', unit: 'GEM' },
-  { name: 'Anna de Vries', email: 'anna.devries@groningen.example', jobTitle: 'Webredacteur', unit: 'ROEZ' },
+  { name: 'Anna de Vries', email: 'anna.devries@groningen.example', jobTitle: 'Webredacteur', unit: 'ROEZ', acknowledged: '2026-09-14T10:00:00Z' },
   { name: 'Pieter Bakker', email: 'pieter.bakker@groningen.example', jobTitle: 'Communicatieadviseur', unit: 'OCSW' },
   { name: 'Fatima El Amrani', email: 'fatima.elamrani@groningen.example', jobTitle: 'Woordvoerder', unit: 'HVD' },
+  { name: 'Sanne Mulder', email: 'sanne.mulder@groningen.example', jobTitle: 'Stadsdeelcoördinator', unit: 'SDC', acknowledged: '2026-10-02T09:30:00Z' },
 ];
 
 const USERS: { email: string; displayName: string; roles: Role[]; scope?: string }[] = [
@@ -111,7 +116,7 @@ export async function seedDemo(db: DataSource, passwordHash: string, auditKey: B
 
     const people = new Map<string, PersonEntity>();
     for (const p of PEOPLE) {
-      const person = await m.save(m.create(PersonEntity, { name: p.name, email: p.email, jobTitle: p.jobTitle, orgUnitId: byCode.get(p.unit)!.id }));
+      const person = await m.save(m.create(PersonEntity, { name: p.name, email: p.email, jobTitle: p.jobTitle, orgUnitId: byCode.get(p.unit)!.id, guidelinesAcknowledgedAt: p.acknowledged ? new Date(p.acknowledged) : null }));
       people.set(p.unit, person);
       await audit('Person', person.id, { name: person.name, orgUnitId: person.orgUnitId });
     }
@@ -125,8 +130,57 @@ export async function seedDemo(db: DataSource, passwordHash: string, auditKey: B
       const account = await insertLegacyAccount(m, row, byPath, people);
       await audit('SocialAccount', account.id, { platformId: account.platformKey, handle: account.handle, status: account.status, legacy: true });
     }
+
+    for (const claim of await insertDemoClaims(m, byCode)) await audit('ClaimedUrl', claim.id, claim);
     return true;
   });
+}
+
+// ---- Claimed URLs (the URL policy, standpunt 2) ----
+
+/**
+ * A few claims, so the expiry watch and the lookalikes have something to show. Fictional registrar and
+ * dates; expiry dates count from the day the demo is loaded, so one campaign domain is always due soon.
+ */
+const DEMO_CLAIMS: { value: string; unit: string; purpose: ClaimedUrlPurpose; expiresInDays?: number; autoRenew?: boolean; notes?: string }[] = [
+  { value: 'groningen.nl', unit: 'GEM', purpose: 'PRIMARY', expiresInDays: 300, autoRenew: true, notes: 'De website van de gemeente.' },
+  { value: 'gemeentegroningen.nl', unit: 'GEM', purpose: 'DEFENSIVE', expiresInDays: 120, notes: 'Defensief: verwijst door naar groningen.nl.' },
+  { value: 'https://www.stadsnieuws.nl/', unit: 'BSD-NR', purpose: 'PRIMARY', expiresInDays: 200, autoRenew: true },
+  { value: 'mijnwijk.groningen.nl', unit: 'SDC', purpose: 'PRIMARY' },
+  { value: 'lentekriebels050.nl', unit: 'MD-LK', purpose: 'CAMPAIGN', expiresInDays: 45, notes: 'Campagnesite; verlengen of laten vervallen na de campagne.' },
+  { value: 'facebook.com/Milieudienst050', unit: 'MD', purpose: 'PRIMARY' },
+];
+
+async function insertDemoClaims(m: EntityManager, byCode: Map<string, OrgUnitEntity>): Promise<(Record<string, unknown> & { id: string })[]> {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const out: (Record<string, unknown> & { id: string })[] = [];
+  for (const c of DEMO_CLAIMS) {
+    const n = normalizeClaimedUrl(c.value);
+    const row = await m.save(
+      m.create(ClaimedUrlEntity, {
+        value: n.value,
+        kind: n.kind,
+        normalized: n.normalized,
+        host: n.host,
+        registrableDomain: n.registrableDomain,
+        platformKey: n.platform ?? null,
+        handle: n.handle ?? null,
+        orgUnitId: byCode.get(c.unit)!.id,
+        purpose: c.purpose,
+        registrar: c.expiresInDays === undefined ? null : 'Voorbeeld Registrar B.V.',
+        registeredAt: c.expiresInDays === undefined ? null : day(c.expiresInDays - 365),
+        expiresAt: c.expiresInDays === undefined ? null : day(c.expiresInDays),
+        autoRenew: c.autoRenew ?? false,
+        status: 'ACTIVE',
+        notes: c.notes ?? null,
+      }),
+    );
+    // A profile address belongs to the account registered under it (here @Milieudienst050 on Facebook).
+    const account = n.platform ? await m.findOneBy(SocialAccountEntity, { platformKey: n.platform, normalizedHandle: n.handle }) : null;
+    if (account) await m.insert(ClaimedUrlAccountEntity, { claimedUrlId: row.id, accountId: account.id });
+    out.push({ id: row.id, value: row.value, kind: row.kind, normalized: row.normalized, orgUnitId: row.orgUnitId, purpose: row.purpose, expiresAt: row.expiresAt, accountIds: account ? [account.id] : [] });
+  }
+  return out;
 }
 
 async function insertLegacyAccount(
@@ -138,6 +192,7 @@ async function insertLegacyAccount(
   const path = row.org_unit_path === ROOT ? ROOT : `${ROOT} > ${row.org_unit_path}`;
   const unit = byPath.get(path);
   if (!unit) throw new Error(`Demo inventory names an unknown unit: ${row.org_unit_path}`);
+  const unnamed = !row.display_name;
   const account = await m.save(
     m.create(SocialAccountEntity, {
       platformKey: row.platform,
@@ -148,9 +203,11 @@ async function insertLegacyAccount(
       orgUnitId: unit.id,
       kind: row.kind as AccountKind,
       purposes: row.purposes.split(';').filter(Boolean) as AccountPurpose[],
-      notes: row.notes || null,
-      // They exist and are official; they predate today's rules.
-      status: AccountStatus.ACTIVE,
+      notes: unnamed ? [row.notes, DRAFT_NOTE].filter(Boolean).join(' ') : row.notes || null,
+      // They exist and are official; they predate today's rules. The note lists two personal accounts
+      // without a name (sdcAnneKrijn, SDC050Ton): nobody can vouch for them yet, so they start as drafts
+      // their unit completes and submits, and Communications approves like any new account.
+      status: unnamed ? AccountStatus.DRAFT : AccountStatus.ACTIVE,
       legacy: true,
       languages: ['nl'],
     }),

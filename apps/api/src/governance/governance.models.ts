@@ -92,3 +92,10 @@ export class ChecklistResultModel {
   @Field() reasonEn: string;
   @Field(() => ChecklistAttestationModel, { nullable: true, description: 'ATTESTATION items: the latest attestation.' }) attestation: ChecklistAttestationModel | null;
 }
+
+@ObjectType('ApprovalProblem', { description: 'One unmet condition of the approval gate.' })
+export class ApprovalProblemModel {
+  @Field({ description: 'SELF_APPROVAL, NAMING_ERROR, TOO_FEW_OWNERS or the key of a checklist item.' }) code: string;
+  @Field({ description: 'English.' }) message: string;
+  @Field() messageNl: string;
+}

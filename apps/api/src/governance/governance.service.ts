@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import {
   type AccountKind,
   type AccountStep,
+  type ApprovalInput,
+  type ApprovalProblem,
   type ChecklistResult,
+  type NamingRule,
+  approvalProblems,
   DomainError,
   ErrorCode,
   type NamingViolation,
@@ -22,7 +26,6 @@ import {
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
 import { updateVersioned, versionConflict } from '../common/versioned';
-import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PlatformsService } from '../platforms/platforms.service';
 import type { SocialAccountEntity } from '../social-accounts/social-account.entity';
@@ -51,6 +54,23 @@ interface Assessment {
   naming: NamingViolation[];
   checklist: ChecklistResult[];
   ownersActive: number;
+  attestations: ChecklistAttestationEntity[];
+}
+
+interface RegisteredHandle {
+  platform: string;
+  handle: string;
+}
+
+interface NamingContext {
+  rules: NamingRule[];
+  units: Map<string, { id: string; parentId: string | null; name: string; handlePrefix: string | null }>;
+  registered: RegisteredHandle[];
+}
+
+export interface AccountSignals {
+  namingError: boolean;
+  approvalProblems: ApprovalProblem[];
 }
 
 /** Naming check, checklist, attestations, the naming waiver and the lifecycle steps of an account. */
@@ -65,43 +85,38 @@ export class GovernanceService {
     private readonly audit: AuditService,
   ) {}
 
-  private async ancestorIds(m: EntityManager, unitId: string): Promise<string[]> {
-    const rows: { id: string }[] = await m.query(
-      `WITH RECURSIVE up AS (SELECT parent_id AS id FROM org_unit WHERE id = $1
-         UNION ALL SELECT u.parent_id FROM org_unit u JOIN up ON u.id = up.id)
-       SELECT id FROM up WHERE id IS NOT NULL`,
-      [unitId],
-    );
-    return rows.map((r) => r.id);
+  /** What naming checks need besides the handle: the rules, the unit tree and our registered handles. */
+  private async namingContext(m: EntityManager, platforms: readonly string[]): Promise<NamingContext> {
+    const [rules, units, registered] = await Promise.all([
+      this.rules.activeRules(m),
+      m.query(`SELECT id, parent_id, name, handle_prefix FROM org_unit`) as Promise<{ id: string; parent_id: string | null; name: string; handle_prefix: string | null }[]>,
+      m.query(`SELECT platform_key AS platform, handle FROM social_account WHERE platform_key = ANY($1)`, [[...new Set(platforms)]]) as Promise<RegisteredHandle[]>,
+    ]);
+    return {
+      rules: rules.map(toDomainRule),
+      units: new Map(units.map((u) => [u.id, { id: u.id, parentId: u.parent_id, name: u.name, handlePrefix: u.handle_prefix }])),
+      registered,
+    };
   }
 
-  private async naming(
-    m: EntityManager,
-    input: { platform: string; handle: string; kind?: AccountKind | null; unit: OrgUnitEntity | null; legacy?: boolean },
-  ): Promise<NamingViolation[]> {
-    const registered: { platform: string; handle: string }[] = await m.query(`SELECT platform_key AS platform, handle FROM social_account WHERE platform_key = $1`, [input.platform]);
-    const orgUnit = input.unit
-      ? { id: input.unit.id, handlePrefix: input.unit.handlePrefix, ancestorIds: await this.ancestorIds(m, input.unit.id) }
-      : { id: '', handlePrefix: null, ancestorIds: [] };
+  private naming(
+    cx: NamingContext,
+    input: { platform: string; handle: string; kind?: AccountKind | null; unitId: string | null; legacy?: boolean },
+  ): NamingViolation[] {
+    const unit = input.unitId ? cx.units.get(input.unitId) : undefined;
+    const ancestorIds: string[] = [];
+    // The unit tree is small and acyclic (org-units guards that); the bound keeps a bad row from looping.
+    for (let up = unit?.parentId; up && ancestorIds.length < cx.units.size; up = cx.units.get(up)?.parentId) ancestorIds.push(up);
     return checkNamingRules({
       platform: input.platform,
       handle: input.handle,
       // No kind: rules limited to some kinds are left out, the others still apply.
       kind: (input.kind ?? undefined) as AccountKind,
-      orgUnit,
-      rules: (await this.rules.activeRules(m)).map(toDomainRule),
-      registered,
+      orgUnit: unit ? { id: unit.id, handlePrefix: unit.handlePrefix, ancestorIds } : { id: '', handlePrefix: null, ancestorIds: [] },
+      rules: cx.rules,
+      registered: cx.registered,
       legacy: input.legacy,
     }).violations;
-  }
-
-  /** Whether today's naming rules give an ERROR for this account's handle (legacy accounts included), with no waiver recorded. */
-  async namingError(account: { platformId: string; handle: string; kind: AccountKind; orgUnitId: string; namingWaiverReason: string | null; legacy: boolean }): Promise<boolean> {
-    if (account.namingWaiverReason) return false;
-    const m = this.db.manager;
-    const unit = await m.findOneBy(OrgUnitEntity, { id: account.orgUnitId });
-    const violations = await this.naming(m, { platform: account.platformId, handle: account.handle, kind: account.kind, unit, legacy: account.legacy });
-    return hasNamingError(violations);
   }
 
   async checkHandle(ctx: RequestContext, args: CheckHandleArgs): Promise<HandleCheckModel> {
@@ -113,7 +128,7 @@ export class GovernanceService {
     }
     const key = platform[0].key as string;
     const unit = args.orgUnitId ? await this.units.mustExist(m, args.orgUnitId, 'orgUnitId', ctx.user) : null;
-    const violations = await this.naming(m, { platform: key, handle: args.handle, kind: args.kind, unit });
+    const violations = this.naming(await this.namingContext(m, [key]), { platform: key, handle: args.handle, kind: args.kind, unitId: unit?.id ?? null });
     let normalizedHandle: string | null = null;
     let url: string | null = null;
     if (!violations.some((v) => v.ruleKey === 'platform_syntax')) {
@@ -128,31 +143,83 @@ export class GovernanceService {
     return { normalizedHandle, profileUrl: url, violations: violations.map(toViolationModel) };
   }
 
-  private async municipalityName(m: EntityManager): Promise<string> {
-    const [root] = await m.query(`SELECT name FROM org_unit WHERE parent_id IS NULL ORDER BY created_at, id LIMIT 1`);
-    return (root?.name as string | undefined) ?? MUNICIPALITY;
+  /**
+   * Naming, checklist and owners of several accounts at once, in a fixed number of queries whatever their
+   * number: lists ask for every row's signals.
+   */
+  async assessMany(m: EntityManager, rows: readonly SocialAccountEntity[]): Promise<Map<string, Assessment>> {
+    const ids = rows.map((r) => r.id);
+    const [cx, items, owners, attestations, claimed] = await Promise.all([
+      this.namingContext(m, rows.map((r) => r.platformKey)),
+      this.rules.activeItems(m),
+      m.query(
+        `SELECT o.account_id, p.active, p.guidelines_acknowledged_at FROM account_owner o JOIN person p ON p.id = o.person_id WHERE o.account_id = ANY($1)`,
+        [ids],
+      ) as Promise<{ account_id: string; active: boolean; guidelines_acknowledged_at: Date | null }[]>,
+      m.find(ChecklistAttestationEntity, { where: { accountId: In(ids) }, order: { attestedAt: 'ASC' } }),
+      // The hosts we hold (a DOMAIN claim's host is its registrable domain; a SUBDOMAIN's or URL's counts for that host only).
+      m.query(`SELECT DISTINCT host FROM claimed_url WHERE status = 'ACTIVE' AND kind IN ('DOMAIN','SUBDOMAIN','URL')`) as Promise<{ host: string }[]>,
+    ]);
+    const root = [...cx.units.values()].find((u) => u.parentId === null);
+    const municipalityName = root?.name ?? MUNICIPALITY;
+    const domainItems = items.map(toDomainItem);
+    const out = new Map<string, Assessment>();
+    for (const row of rows) {
+      const naming = this.naming(cx, { platform: row.platformKey, handle: row.handle, kind: row.kind, unitId: row.orgUnitId, legacy: row.legacy });
+      const mine = owners.filter((o) => o.account_id === row.id);
+      const attested = attestations.filter((a) => a.accountId === row.id);
+      const checklist = evaluateChecklist({
+        account: { ...row, platform: row.platformKey },
+        owners: mine.map((o) => ({ active: o.active, guidelinesAcknowledgedAt: o.guidelines_acknowledged_at })),
+        unit: { name: cx.units.get(row.orgUnitId)?.name ?? '' },
+        municipalityName,
+        // A waiver is the recorded exception: the checklist item then passes like the approval gate does.
+        namingViolations: row.namingWaiverReason ? naming.filter((v) => v.severity !== 'ERROR') : naming,
+        claimedDomains: claimed.length ? claimed.map((c) => c.host) : null,
+        attestations: attested.map((a) => ({ itemKey: a.itemKey, passed: a.passed, note: a.note, evidenceUrl: a.evidenceUrl, at: a.attestedAt, id: a.id })),
+        items: domainItems,
+      });
+      out.set(row.id, { naming, checklist, ownersActive: mine.filter((o) => o.active).length, attestations: attested });
+    }
+    return out;
   }
 
-  private async assess(m: EntityManager, row: SocialAccountEntity): Promise<Assessment & { attestations: ChecklistAttestationEntity[] }> {
-    const unit = await m.findOneByOrFail(OrgUnitEntity, { id: row.orgUnitId });
-    const naming = await this.naming(m, { platform: row.platformKey, handle: row.handle, kind: row.kind, unit, legacy: row.legacy });
-    const owners: { active: boolean; guidelines_acknowledged_at: Date | null }[] = await m.query(
-      `SELECT p.active, p.guidelines_acknowledged_at FROM account_owner o JOIN person p ON p.id = o.person_id WHERE o.account_id = $1`,
-      [row.id],
-    );
-    const attestations = await m.find(ChecklistAttestationEntity, { where: { accountId: row.id }, order: { attestedAt: 'ASC' } });
-    const checklist = evaluateChecklist({
-      account: { ...row, platform: row.platformKey },
-      owners: owners.map((o) => ({ active: o.active, guidelinesAcknowledgedAt: o.guidelines_acknowledged_at })),
-      unit: { name: unit.name },
-      municipalityName: await this.municipalityName(m),
-      // A waiver is the recorded exception: the checklist item then passes like the approval gate does.
-      namingViolations: row.namingWaiverReason ? naming.filter((v) => v.severity !== 'ERROR') : naming,
-      claimedDomains: null,
-      attestations: attestations.map((a) => ({ itemKey: a.itemKey, passed: a.passed, note: a.note, evidenceUrl: a.evidenceUrl, at: a.attestedAt, id: a.id })),
-      items: (await this.rules.activeItems(m)).map(toDomainItem),
-    });
-    return { naming, checklist, ownersActive: owners.filter((o) => o.active).length, attestations };
+  /** Account rows by id, for callers that were already allowed to see them (missing ids are left out). */
+  rowsByIds(ids: readonly string[]): Promise<SocialAccountEntity[]> {
+    return this.db.manager.findBy(AccountTable, { id: In([...ids]) });
+  }
+
+  private async assess(m: EntityManager, row: SocialAccountEntity): Promise<Assessment> {
+    return (await this.assessMany(m, [row])).get(row.id) as Assessment;
+  }
+
+  /**
+   * Per account: whether its name breaks today's rules without a waiver, and what stands between it and
+   * its approval by `approverId` now (DRAFT and SUBMITTED accounts; the others are past that gate).
+   */
+  async signals(rows: readonly SocialAccountEntity[], approverId: string): Promise<Map<string, AccountSignals>> {
+    const assessed = await this.assessMany(this.db.manager, rows);
+    const out = new Map<string, AccountSignals>();
+    for (const row of rows) {
+      const a = assessed.get(row.id) as Assessment;
+      const gate = row.status === 'DRAFT' || row.status === 'SUBMITTED';
+      out.set(row.id, {
+        namingError: !row.namingWaiverReason && hasNamingError(a.naming),
+        approvalProblems: gate ? approvalProblems(this.gateInput(row, a, approverId)) : [],
+      });
+    }
+    return out;
+  }
+
+  private gateInput(row: SocialAccountEntity, a: Assessment, approverId: string): ApprovalInput {
+    return {
+      checklist: a.checklist,
+      namingViolations: a.naming,
+      waiverReason: row.namingWaiverReason,
+      ownersActive: a.ownersActive,
+      requestedById: row.requestedById,
+      approverId,
+    };
   }
 
   accountChecklist(ctx: RequestContext, accountId: string): Promise<ChecklistResultModel[]> {
@@ -242,24 +309,17 @@ export class GovernanceService {
           break;
         case 'approve': {
           const assessment = await this.assess(m, row);
-          assertApprovable({
-            checklist: assessment.checklist,
-            namingViolations: assessment.naming,
-            waiverReason: row.namingWaiverReason,
-            ownersActive: assessment.ownersActive,
-            requestedById: row.requestedById,
-            approverId: ctx.user?.id ?? '',
-          });
+          assertApprovable(this.gateInput(row, assessment, ctx.user?.id ?? ''));
           checklist = assessment.checklist;
           columns.approvedById = ctx.user?.id ?? null;
           columns.approvedAt = now;
           columns.lastReviewedAt = now;
-          columns.nextReviewAt = reviewDueAt(now, row.reviewIntervalMonths);
+          columns.nextReviewAt = reviewDueAt(now, await this.accounts.effectiveReviewMonths(m, row));
           break;
         }
         case 'review':
           columns.lastReviewedAt = now;
-          columns.nextReviewAt = reviewDueAt(now, row.reviewIntervalMonths);
+          columns.nextReviewAt = reviewDueAt(now, await this.accounts.effectiveReviewMonths(m, row));
           break;
         default:
           break;

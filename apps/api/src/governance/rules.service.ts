@@ -14,7 +14,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
 import { type ListArgs, pageOf } from '../common/list.args';
-import { isUniqueViolation, notFound, sortColumn } from '../common/sorting';
+import { notFound, sortColumn, writeUnique } from '../common/sorting';
 import { editableColumns, updateVersioned } from '../common/versioned';
 import type {
   ChecklistItemFilter,
@@ -210,7 +210,7 @@ export class RulesService {
         active: args.active ?? true,
         sortOrder: args.sortOrder ?? (await nextSortOrder(m, 'naming_rule')),
       });
-      await insertUnique(m, () => m.insert(NamingRuleEntity, row as never), RULE);
+      await writeUnique(m, () => m.insert(NamingRuleEntity, row as never), () => keyTaken(RULE));
       const after = toNamingRuleModel(await this.getRule(row.id, m));
       await this.audit.record(m, ctx, { action: 'naming_rule.created', entityType: 'NamingRule', entityId: row.id, after });
       return after;
@@ -284,7 +284,7 @@ export class RulesService {
         active: args.active ?? true,
         sortOrder: args.sortOrder ?? (await nextSortOrder(m, 'checklist_item')),
       });
-      await insertUnique(m, () => m.insert(ChecklistItemEntity, row), ITEM);
+      await writeUnique(m, () => m.insert(ChecklistItemEntity, row), () => keyTaken(ITEM));
       const after = toChecklistItemModel(await this.getItem(row.id, m));
       await this.audit.record(m, ctx, { action: 'checklist_item.created', entityType: 'ChecklistItem', entityId: row.id, after });
       return after;
@@ -324,17 +324,4 @@ async function page<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: Li
 async function nextSortOrder(m: EntityManager, table: 'naming_rule' | 'checklist_item'): Promise<number> {
   const [row] = await m.query(`SELECT coalesce(max(sort_order), 0) + 10 AS n FROM ${table}`);
   return Number(row.n);
-}
-
-/** A savepoint keeps the transaction usable when the unique key loses a race: KEY_TAKEN, not a 500. */
-async function insertUnique(m: EntityManager, write: () => Promise<unknown>, what: LocalizedText): Promise<void> {
-  await m.query('SAVEPOINT key_write');
-  try {
-    await write();
-    await m.query('RELEASE SAVEPOINT key_write');
-  } catch (err) {
-    await m.query('ROLLBACK TO SAVEPOINT key_write');
-    if (isUniqueViolation(err)) throw keyTaken(what);
-    throw err;
-  }
 }

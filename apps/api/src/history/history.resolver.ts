@@ -4,10 +4,12 @@ import { AuditHistoryArgs } from '../audit/audit.args';
 import { AuditService } from '../audit/audit.service';
 import { AllowAuthenticated } from '../auth/allow.decorator';
 import { Ctx, type RequestContext } from '../auth/request-context';
+import { ClaimedUrlsService } from '../claimed-urls/claimed-urls.service';
 import { RulesService } from '../governance/rules.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PeopleService } from '../people/people.service';
 import { PlatformsService } from '../platforms/platforms.service';
+import { ReviewIntervalsService } from '../review-intervals/review-intervals.service';
 import { SocialAccountsService } from '../social-accounts/social-accounts.service';
 import { UsersService } from '../users/users.service';
 import { Role } from '@ggsm/domain';
@@ -27,13 +29,16 @@ export class HistoryResolver {
     private readonly platforms: PlatformsService,
     private readonly users: UsersService,
     private readonly rules: RulesService,
+    private readonly reviewIntervals: ReviewIntervalsService,
+    private readonly claimedUrls: ClaimedUrlsService,
   ) {}
 
   @AllowAuthenticated()
   @Query(() => [AuditEventModel], { description: 'The audit events of one record, oldest first.' })
   async auditHistory(@Ctx() ctx: RequestContext, @Args() args: AuditHistoryArgs): Promise<AuditEventModel[]> {
     const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-    if (args.entityType !== 'Platform' && !uuid.test(args.entityId)) {
+    // Platforms and review intervals are keyed by a code ("x", "CAMPAIGN"), the others by a uuid.
+    if (args.entityType !== 'Platform' && args.entityType !== 'ReviewInterval' && !uuid.test(args.entityId)) {
       throw new DomainError(ErrorCode.NOT_FOUND, { nl: 'Niet gevonden.', en: 'Not found.' });
     }
     switch (args.entityType) {
@@ -54,6 +59,12 @@ export class HistoryResolver {
         break;
       case 'ChecklistItem':
         await this.rules.getItem(args.entityId);
+        break;
+      case 'ReviewInterval':
+        await this.reviewIntervals.get(args.entityId);
+        break;
+      case 'ClaimedUrl':
+        await this.claimedUrls.get(ctx, args.entityId);
         break;
       case 'User':
         // A user's history (logins, role changes) is for those who manage or audit users, and the user.

@@ -57,7 +57,8 @@ export class SocialAccountFieldsArgs {
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() primaryOwnerId?: string | null;
   @Field(() => [ID], { nullable: true }) @IsOptionalNotNull() @IsUUID('all', { each: true }) @ArrayMaxSize(10) backupOwnerIds?: string[];
   @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() legacy?: boolean;
-  @Field(() => Int, { nullable: true }) @IsOptionalNotNull() @IsInt() @Min(1) @Max(60) reviewIntervalMonths?: number;
+  // Nullable on purpose: an explicit null clears the override, and the account follows its kind again.
+  @Field(() => Int, { nullable: true, description: 'Months between reviews of this account; null: the interval of its kind.' }) @IsOptional() @IsInt() @Min(1) @Max(60) reviewIntervalMonths?: number | null;
 }
 
 @ArgsType()

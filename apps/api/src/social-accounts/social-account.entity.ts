@@ -35,7 +35,8 @@ export class SocialAccountEntity {
   @Column('text') status: AccountStatus;
   /** Predates the 2011 policy: official, but not held to today's naming rules. */
   @Column('boolean', { default: false }) legacy: boolean;
-  @Column('int', { default: 6 }) reviewIntervalMonths: number;
+  /** This account's own review interval; null: the interval of its kind (table review_interval). */
+  @Column('int', { nullable: true }) reviewIntervalMonths: number | null;
   @Column('timestamptz', { nullable: true }) lastReviewedAt: Date | null;
   @Column('timestamptz', { nullable: true }) nextReviewAt: Date | null;
   @Column('uuid', { nullable: true }) requestedById: string | null;

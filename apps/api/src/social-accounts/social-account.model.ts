@@ -23,7 +23,9 @@ export class SocialAccountModel {
   @Field(() => [ID]) backupOwnerIds: string[];
   @Field(() => AccountStatus) status: AccountStatus;
   @Field({ description: 'Predates the 2011 policy note: official, not held to today\'s naming rules.' }) legacy: boolean;
-  @Field(() => Int) reviewIntervalMonths: number;
+  @Field(() => Int, { nullable: true, description: "This account's own review interval in months; null: the interval of its kind." }) reviewIntervalMonths: number | null;
+  // Filled by a field resolver in the review-intervals module (the kinds' intervals are read once per request).
+  @Field(() => Int, { description: 'The review interval that applies: reviewIntervalMonths, or else the interval of the kind.' }) effectiveReviewIntervalMonths?: number;
   @Field(() => Date, { nullable: true }) lastReviewedAt: Date | null;
   @Field(() => Date, { nullable: true }) nextReviewAt: Date | null;
   @Field(() => ID, { nullable: true }) requestedById: string | null;

@@ -11,18 +11,20 @@ import {
   normalizeHandle,
   parseHandleInput,
   profileUrl,
+  reviewDueAt,
   validateHandle,
 } from '@ggsm/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
 import { type ListArgs, pageOf } from '../common/list.args';
-import { isUniqueViolation, notFound, sortColumn } from '../common/sorting';
+import { notFound, sortColumn, writeUnique } from '../common/sorting';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { ScopeService } from '../org-units/scope.service';
 import { versionConflict } from '../common/versioned';
 import { PeopleService } from '../people/people.service';
 import { PlatformsService } from '../platforms/platforms.service';
+import { type ReviewIntervalOf, ReviewIntervalsService } from '../review-intervals/review-intervals.service';
 import type {
   CreateSocialAccountArgs,
   SocialAccountFieldsArgs,
@@ -65,6 +67,7 @@ export class SocialAccountsService {
     private readonly platforms: PlatformsService,
     private readonly scope: ScopeService,
     private readonly audit: AuditService,
+    private readonly reviewIntervals: ReviewIntervalsService,
   ) {}
 
   private async query(ctx: RequestContext, filter: SocialAccountFilter = {}) {
@@ -105,11 +108,11 @@ export class SocialAccountsService {
     return rows.map(toSocialAccountModel);
   }
 
-  /** The SQL-computed signals of one account (the caller has already been allowed to see it). */
-  async sqlFlags(id: string): Promise<string[]> {
+  /** The SQL-computed signals of accounts the caller has already been allowed to see, in one query. */
+  async sqlFlags(ids: readonly string[]): Promise<Map<string, string[]>> {
     const cols = Object.entries(FLAG_SQL).map(([k, sql]) => `${sql} AS "${k}"`).join(', ');
-    const [row] = await this.db.query(`SELECT ${cols} FROM social_account a WHERE a.id = $1`, [id]);
-    return row ? Object.keys(FLAG_SQL).filter((k) => row[k] === true) : [];
+    const rows: Record<string, unknown>[] = await this.db.query(`SELECT a.id, ${cols} FROM social_account a WHERE a.id = ANY($1)`, [ids]);
+    return new Map(rows.map((row) => [row.id as string, Object.keys(FLAG_SQL).filter((k) => row[k] === true)]));
   }
 
   async count(ctx: RequestContext, filter?: SocialAccountFilter): Promise<number> {
@@ -140,7 +143,8 @@ export class SocialAccountsService {
         notes: args.notes?.trim() || null,
         status: AccountStatus.DRAFT,
         legacy: args.legacy ?? false,
-        reviewIntervalMonths: args.reviewIntervalMonths ?? 6,
+        // No override unless one is given: the account follows its kind's interval.
+        reviewIntervalMonths: args.reviewIntervalMonths ?? null,
       });
       await this.insertHandle(m, row);
       await this.replaceOwners(m, row.id, args.primaryOwnerId ?? null, args.backupOwnerIds ?? []);
@@ -173,8 +177,13 @@ export class SocialAccountsService {
         await this.units.mustExist(m, args.orgUnitId, 'orgUnitId', ctx.user);
         row.orgUnitId = args.orgUnitId;
       }
+      const reviewBefore = { kind: row.kind, reviewIntervalMonths: row.reviewIntervalMonths };
       if (args.kind !== undefined) row.kind = args.kind;
       applyFields(row, args);
+      // Another kind or override moves the next review, counted from the last one as always.
+      if (row.lastReviewedAt && (row.kind !== reviewBefore.kind || row.reviewIntervalMonths !== reviewBefore.reviewIntervalMonths)) {
+        row.nextReviewAt = reviewDueAt(row.lastReviewedAt, await this.reviewIntervals.effectiveMonths(m, row));
+      }
       const owners = ownersOf(row);
       const primaryOwnerId = args.primaryOwnerId !== undefined ? args.primaryOwnerId : owners.primaryOwnerId;
       const backupOwnerIds = args.backupOwnerIds ?? owners.backupOwnerIds;
@@ -183,7 +192,8 @@ export class SocialAccountsService {
         ...owners.backupOwnerIds,
       ]);
       delete row.owners;
-      await this.guardHandle(m, row, async () => {
+      const handleTaken = () => this.handleTaken(m, row.platformKey, row.normalizedHandle);
+      await writeUnique(m, async () => {
         // The version column makes this a compare-and-set: a concurrent save loses, not overwrites.
         const result = await m
           .createQueryBuilder()
@@ -192,12 +202,17 @@ export class SocialAccountsService {
           .where('id = :id AND version = :version', { id: row.id, version: row.version })
           .execute();
         if (result.affected !== 1) throw versionConflict(ACCOUNT);
-      });
+      }, handleTaken);
       await this.replaceOwners(m, row.id, primaryOwnerId ?? null, backupOwnerIds);
       const after = toSocialAccountModel(await this.load(m, ctx, row.id));
       await this.audit.record(m, ctx, { action: 'social_account.updated', entityType: 'SocialAccount', entityId: row.id, before, after });
       return after;
     });
+  }
+
+  /** The review interval that applies to an account (its override, else its kind's), inside the caller's transaction. */
+  effectiveReviewMonths(m: EntityManager, account: ReviewIntervalOf): Promise<number> {
+    return this.reviewIntervals.effectiveMonths(m, account);
   }
 
   /** Validates with the domain rules, normalises, and refuses a handle we already hold. */
@@ -237,24 +252,7 @@ export class SocialAccountsService {
   }
 
   private async insertHandle(m: EntityManager, row: SocialAccountEntity): Promise<void> {
-    await this.guardHandle(m, row, () => m.insert(SocialAccountEntity, row));
-  }
-
-  /**
-   * Runs a write that may lose a race for the unique (platform, normalised handle) index. The loser's
-   * statement fails inside the transaction, which PostgreSQL then refuses to use; a savepoint keeps
-   * it usable, so the answer can still name who holds the handle (HANDLE_TAKEN, not a 500).
-   */
-  private async guardHandle(m: EntityManager, row: SocialAccountEntity, write: () => Promise<unknown>): Promise<void> {
-    await m.query('SAVEPOINT handle_write');
-    try {
-      await write();
-      await m.query('RELEASE SAVEPOINT handle_write');
-    } catch (err) {
-      await m.query('ROLLBACK TO SAVEPOINT handle_write');
-      if (isUniqueViolation(err)) throw await this.handleTaken(m, row.platformKey, row.normalizedHandle);
-      throw err;
-    }
+    await writeUnique(m, () => m.insert(SocialAccountEntity, row), () => this.handleTaken(m, row.platformKey, row.normalizedHandle));
   }
 
   /** Owners named anew must be active people the caller may see; those already on the account stay. */
@@ -311,7 +309,8 @@ function applyFields(row: SocialAccountEntity, args: SocialAccountFieldsArgs): v
   set('archivingArrangement', text(args.archivingArrangement));
   set('notes', text(args.notes));
   set('legacy', args.legacy ?? undefined);
-  set('reviewIntervalMonths', args.reviewIntervalMonths ?? undefined);
+  // null clears the override (the account follows its kind); undefined keeps it.
+  set('reviewIntervalMonths', args.reviewIntervalMonths);
 }
 
 /** The editable columns of a row, for a plain UPDATE (the version column bumps itself). */
