@@ -21,6 +21,8 @@ export default defineConfig({
       '/graphql': api,
       '/auth': api,
       '/health': api,
+      '/api': api,
+      '/public': api,
     },
   },
   preview: {
@@ -28,6 +30,8 @@ export default defineConfig({
       '/graphql': api,
       '/auth': api,
       '/health': api,
+      '/api': api,
+      '/public': api,
     },
   },
   build: {

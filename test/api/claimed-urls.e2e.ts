@@ -340,6 +340,25 @@ describe('accounts', () => {
     expect(((await get(site.id)).data!.ClaimedUrl as Claim).accountIds).toEqual([ocswAccounts[0].id]);
   });
 
+  it('links a profile address claimed before the account existed once that account is registered, with an audit event on the claim', async () => {
+    const handle = `Later${fresh()}`.slice(0, 14);
+    const claim = await createOk({ value: `https://x.com/${handle}` }, editor);
+    expect(claim).toMatchObject({ kind: 'PLATFORM_VANITY', accountIds: [] });
+    const { createSocialAccount: account } = await app.gqlOk(
+      'mutation($h: String!, $u: ID!) { createSocialAccount(platformId: "x", handle: $h, orgUnitId: $u, kind: PROJECT) { id } }',
+      { h: handle.toUpperCase(), u: unit.ROEZ },
+      editor,
+    );
+    expect(((await get(claim.id)).data!.ClaimedUrl as Claim).accountIds).toEqual([account.id]);
+    const { allAuditEvents } = await app.gqlOk(
+      'query($id: String) { allAuditEvents(filter: { entityId: $id }, perPage: 10) { action after } }',
+      { id: claim.id },
+      await app.login(DEMO.auditor),
+    );
+    expect(allAuditEvents.map((e: { action: string }) => e.action).sort()).toEqual(['claimed_url.account_linked', 'claimed_url.created']);
+    expect(allAuditEvents.find((e: { action: string }) => e.action === 'claimed_url.account_linked').after).toEqual({ accountId: account.id });
+  });
+
   it('makes the checklist item "bio links to a domain we have claimed" pass or fail for real', async () => {
     const item = async (bio: string) => {
       const { createSocialAccount: a } = await app.gqlOk(

@@ -34,6 +34,12 @@ const MUTATIONS = [
   'createUser',
   'updateUser',
   'updateReviewInterval',
+  'reportImpersonation',
+  'triageImpersonationReport',
+  'recordLegalDecision',
+  'addImpersonationEvidence',
+  'markNotificationsRead',
+  'updateMyNotificationPreferences',
 ] as const;
 type Mutation = (typeof MUTATIONS)[number];
 
@@ -173,6 +179,9 @@ function goodValue(field: string, named: string, enums: Record<string, string[]>
       return mark('person');
     case 'backupOwnerIds':
       return fc.array(mark('person'), { maxLength: 3 });
+    case 'reportId':
+      return mark('target');
+    case 'platform':
     case 'platformId':
       return fc.constantFrom('x', 'facebook', 'instagram', 'youtube', 'tiktok', 'mastodon', 'bluesky', 'hyves', 'nope');
     case 'password':
@@ -410,6 +419,7 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
   const admin = await app.login(DEMO.admin);
   const comms = await app.login(DEMO.communications);
   const editor = await app.login(DEMO.editorRoez);
+  const legal = await app.login(DEMO.legal);
 
   // The arguments of each mutation, and the enum values, from the running schema.
   const { __schema } = await app.gqlOk(
@@ -444,6 +454,20 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
     const { createUser } = await app.gqlOk('mutation($e: String!) { createUser(email: $e, displayName: "Fuzz", password: "een-lang-wachtwoord", roles: [AUDITOR]) { id } }', { e: `fuzz.gebruiker${i}@groningen.example` }, admin);
     targets.updateUser.push(createUser.id);
   }
+  // Impersonation cases in the state each fuzzed step starts from (a step that succeeds moves its case on).
+  const caseIn = async (state: string, i: number) => {
+    const { reportImpersonation: r } = await app.gqlOk('mutation($h: String!) { reportImpersonation(platform: "x", suspectHandle: $h, description: "Fuzz") { id } }', { h: `fuzznep${state}${i}` }, comms);
+    await db.query('UPDATE impersonation_report SET state = $2, imitated_account_id = $3 WHERE id = $1', [r.id, state, targets.updateSocialAccount[0]]);
+    return r.id as string;
+  };
+  targets.triageImpersonationReport = [];
+  targets.recordLegalDecision = [];
+  targets.addImpersonationEvidence = [];
+  for (let i = 0; i < 3; i++) {
+    targets.triageImpersonationReport.push(await caseIn('RECEIVED', i));
+    targets.recordLegalDecision.push(await caseIn('LEGAL_REVIEW', i));
+    targets.addImpersonationEvidence.push(await caseIn('TRIAGED', i));
+  }
   const { allPeople } = await app.gqlOk('{ allPeople(perPage: 100) { id } }', {}, comms);
   const people: string[] = allPeople.map((p: { id: string }) => p.id);
   const TABLE: Record<string, [string, string]> = {
@@ -453,6 +477,8 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
     updateUser: ['app_user', 'id'],
     updatePlatform: ['platform', 'key'],
     updateReviewInterval: ['review_interval', 'kind'],
+    triageImpersonationReport: ['impersonation_report', 'id'],
+    recordLegalDecision: ['impersonation_report', 'id'],
   };
   const callers: Record<Mutation, [string, string][]> = {
     createSocialAccount: [['COMMUNICATIONS', comms], ['COMMUNICATIONS', comms], ['EDITOR', editor]],
@@ -465,6 +491,13 @@ it('survives arbitrary input: no 5xx, no stack trace, known error codes only, an
     createUser: [['ADMIN', admin]],
     updateUser: [['ADMIN', admin]],
     updateReviewInterval: [['COMMUNICATIONS', comms]],
+    reportImpersonation: [['COMMUNICATIONS', comms], ['EDITOR', editor]],
+    triageImpersonationReport: [['COMMUNICATIONS', comms]],
+    recordLegalDecision: [['LEGAL', legal]],
+    addImpersonationEvidence: [['COMMUNICATIONS', comms], ['LEGAL', legal]],
+    // Only the caller's own: ids of others are NOT_FOUND.
+    markNotificationsRead: [['COMMUNICATIONS', comms], ['EDITOR', editor]],
+    updateMyNotificationPreferences: [['EDITOR', editor], ['LEGAL', legal]],
   };
 
   let fresh = 0;
@@ -753,6 +786,8 @@ describe('edge cases found by fuzzing', () => {
         'checklist_item',
         'id',
       ],
+      // The caller's own preferences (no id, no version, no optional argument): never called by the loop below.
+      updateMyNotificationPreferences: async () => [(await one('{ me { id } }', {}, comms)).id, comms, 'app_user', 'id'],
     };
     const { __schema } = await app.gqlOk('{ __schema { mutationType { fields { name args { name type { kind } } } } } }', {}, admin);
     const updates = (__schema.mutationType.fields as { name: string; args: { name: string; type: { kind: string } }[] }[]).filter((f) => f.name.startsWith('update'));

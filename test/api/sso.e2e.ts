@@ -620,8 +620,9 @@ async function sweepOperations(token: string): Promise<{ checked: string[]; notF
       const operation = `${keyword} { ${field.name}${args.length ? `(${args.join(', ')})` : ''}${selection} }`;
       const anonymous = code(await app.gql(operation));
       if (anonymous !== 'UNAUTHENTICATED') {
-        // Public (verification, open data): nothing to refuse. Anything else means the dummy call is wrong.
-        if (anonymous !== undefined) notForbidden.push(`${operation} → anonymous: ${anonymous}`);
+        // Public (verification, open data, reporting a fake): nothing to refuse; the dummy input may be refused
+        // as input (BAD_USER_INPUT), which shows the call got past access. Anything else means the dummy call is wrong.
+        if (anonymous !== undefined && anonymous !== 'BAD_USER_INPUT') notForbidden.push(`${operation} → anonymous: ${anonymous}`);
         continue;
       }
       checked.push(`${keyword} ${field.name}`);

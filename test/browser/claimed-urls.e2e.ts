@@ -41,7 +41,7 @@ describe('claimed URLs in the console', () => {
     await page.locator('input[name="username"]').fill(DEMO.communications);
     await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
-    await page.getByText('Stadsbeheer050').first().waitFor();
+    await page.getByTestId('dashboard').waitFor();
     await page.goto(`${app.url}/#/ClaimedUrl`);
     await page.getByText('lentekriebels050.nl').first().waitFor();
     const badge = page.locator('tr', { hasText: 'lentekriebels050.nl' }).getByTestId('expiry-badge');

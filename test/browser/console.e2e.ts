@@ -66,6 +66,17 @@ describe('the console, as the communication team', () => {
   it('logs in and lists the 22 accounts of the 2011 note', async () => {
     await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
+    // The home page is the overview: what needs doing for Communications, and the register's state.
+    const dashboard = page.getByTestId('dashboard');
+    await dashboard.getByText('Te doen').waitFor();
+    await dashboard.getByText('accounts wachten op goedkeuring').waitFor();
+    await dashboard.getByText('Accounts per status').waitFor();
+    await page.screenshot({ path: join(SHOTS, 'console-dashboard.png'), fullPage: true });
+    // Its numbers link to the lists behind them: the two drafts of the note's inventory.
+    await dashboard.getByRole('link', { name: /concepten, nog niet ingediend/ }).click();
+    await page.getByText('1-2 van 2').first().waitFor();
+    // Back to the whole list (react-admin would otherwise keep the drafts filter).
+    await page.goto(`${app.url}/#/SocialAccount?filter=${encodeURIComponent('{}')}`);
     // All 22 fit on the first page of 25; react-admin's pagination says "1-22 van 22".
     await page.getByText('1-22 van 22').first().waitFor();
     await page.getByText('Stadsbeheer050').first().waitFor();
@@ -180,7 +191,11 @@ describe('the console, as the auditor', () => {
     await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
     await page.locator('button[type="submit"]').click();
     await page.getByRole('menuitem', { name: 'Audittrail' }).waitFor();
+    // The overview shows the auditor the register's state, and no to-do list: the auditor changes nothing.
+    await page.getByTestId('dashboard').getByText('Stand van het register').waitFor();
+    expect(await page.getByText('Te doen', { exact: true }).count()).toBe(0);
     // Reads everything, changes nothing: no create button on the accounts.
+    await page.getByRole('menuitem', { name: 'Accounts' }).click();
     await page.getByText('Stadsbeheer050').first().waitFor();
     expect(await page.getByRole('link', { name: 'Nieuw' }).count()).toBe(0);
   });

@@ -4,13 +4,18 @@ import { APPROVAL_QUEUE_PATH, ApprovalQueue } from './accounts/approval-queue';
 import auditEvents from './audit';
 import checklistItems from './checklist-items';
 import claimedUrls from './claimed-urls';
+import impersonationReports from './impersonation';
+import { LEGAL_QUEUE_PATH, LegalQueue } from './impersonation/report-list';
 import { Role } from '@ggsm/domain';
-import { hasRole, mayAccess } from './common/permissions';
+import { hasRole, mayAccess, mayImport, seesLegalQueue } from './common/permissions';
+import { Dashboard } from './dashboard';
 import { i18nProvider } from './i18n/i18n-provider';
+import { IMPORT_PATH, ImportPage } from './import-export/import-page';
 import { GgsmLayout } from './layout/layout';
 import { theme } from './layout/theme';
 import { AwaitingAccess } from './login/awaiting-access';
 import { LoginPage } from './login/login-page';
+import { NOTIFICATIONS_PATH, NotificationsPage } from './notifications/notifications-page';
 import { SsoCallbackPage } from './login/sso-callback-page';
 import orgUnits from './org-units';
 import namingRules from './naming-rules';
@@ -39,6 +44,7 @@ export const App = () => (
     authProvider={accessControlledAuthProvider}
     i18nProvider={i18nProvider}
     layout={GgsmLayout}
+    dashboard={Dashboard}
     loginPage={LoginPage}
     authCallbackPage={SsoCallbackPage}
     theme={theme}
@@ -56,6 +62,7 @@ export const App = () => (
         <>
           <Resource name="SocialAccount" {...accounts} />
           <Resource name="ClaimedUrl" {...claimedUrls} />
+          <Resource name="ImpersonationReport" {...impersonationReports} />
           <Resource name="OrgUnit" {...orgUnits} />
           <Resource name="Person" {...people} />
           <Resource name="Platform" {...platforms} />
@@ -69,6 +76,20 @@ export const App = () => (
           {hasRole(permissions, Role.COMMUNICATIONS) ? (
             <CustomRoutes>
               <Route path={APPROVAL_QUEUE_PATH} element={<ApprovalQueue />} />
+            </CustomRoutes>
+          ) : null}
+          {seesLegalQueue(permissions) ? (
+            <CustomRoutes>
+              <Route path={LEGAL_QUEUE_PATH} element={<LegalQueue />} />
+            </CustomRoutes>
+          ) : null}
+          {/* Every role: one's own notifications (the bell in the app bar links here). */}
+          <CustomRoutes>
+            <Route path={NOTIFICATIONS_PATH} element={<NotificationsPage />} />
+          </CustomRoutes>
+          {mayImport(permissions) ? (
+            <CustomRoutes>
+              <Route path={IMPORT_PATH} element={<ImportPage />} />
             </CustomRoutes>
           ) : null}
         </>

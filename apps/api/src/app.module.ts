@@ -10,14 +10,20 @@ import { HttpErrorFilter } from './common/http-exception.filter';
 import { inputValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { dataSourceOptions } from './database/data-source';
 import { HealthController } from './health/health.controller';
 import { graphqlOptions } from './http/graphql-options';
 import { GovernanceModule } from './governance/governance.module';
 import { HistoryModule } from './history/history.module';
+import { ImpersonationModule } from './impersonation/impersonation.module';
+import { ImportExportModule } from './import-export/import-export.module';
+import { LookalikesModule } from './lookalikes/lookalikes.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrgUnitsModule } from './org-units/org-units.module';
 import { PeopleModule } from './people/people.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { PublicModule } from './public/public.module';
 import { ReviewIntervalsModule } from './review-intervals/review-intervals.module';
 import { SocialAccountsModule } from './social-accounts/social-accounts.module';
 import { UsersModule } from './users/users.module';
@@ -43,6 +49,12 @@ export class AppModule {
         ClaimedUrlsModule,
         GovernanceModule,
         HistoryModule,
+        DashboardModule,
+        ImpersonationModule,
+        ImportExportModule,
+        LookalikesModule,
+        NotificationsModule,
+        PublicModule,
       ],
       controllers: [HealthController],
       providers: [

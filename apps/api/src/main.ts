@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { AppModule } from './app.module';
 import { PasswordService } from './auth/password.service';
 import { configureLogging, NestPinoLogger } from './common/logger';
@@ -62,9 +62,12 @@ function serveConsole(app: NestExpressApplication, config: AppConfig): boolean {
     log.warn(`No console build at ${dir}: run "npm run build" (the API works without it).`);
     return false;
   }
-  app.useStaticAssets(dir, { index: false, maxAge: '1h' });
+  // The API's own paths never look for a file first: a stat() per request costs the hot path (public verify) dearly.
+  const API_PATH = /^\/(graphql|auth|health|public|api)(\/|$)/;
+  const assets = express.static(dir, { index: false, maxAge: '1h' });
+  app.use((req: Request, res: Response, next: NextFunction) => (API_PATH.test(req.path) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const api = /^\/(graphql|auth|health|public)(\/|$)/.test(req.path);
+    const api = API_PATH.test(req.path);
     if (req.method !== 'GET' || api) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

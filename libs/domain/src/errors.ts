@@ -12,6 +12,10 @@ export const ErrorCode = {
   SELF_APPROVAL: 'SELF_APPROVAL',
   /** Too many failed logins or requests from one account or address: wait (Retry-After) and try again. */
   TOO_MANY_REQUESTS: 'TOO_MANY_REQUESTS',
+  /** Uploaded evidence is not a PNG or JPEG image (judged by its content, not its name). */
+  EVIDENCE_TYPE: 'EVIDENCE_TYPE',
+  /** Uploaded evidence is larger than GGSM_EVIDENCE_MAX_BYTES. */
+  EVIDENCE_TOO_LARGE: 'EVIDENCE_TOO_LARGE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 export const ERROR_CODES = Object.values(ErrorCode);

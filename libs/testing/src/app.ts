@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -56,6 +56,23 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Wait for /health; false to observe a start that must fail. */
   waitForHealth?: boolean;
+  /**
+   * A second API process (a replica) on the database of this running app: DATABASE_URL to its embedded
+   * PostgreSQL, and its JWT secret and audit key, so tokens and the audit chain are shared. The replica
+   * gets a data folder of its own (removed by its stop(); the database stays with the first app).
+   */
+  replicaOf?: RunningApp;
+}
+
+/** The environment of a replica of `app` (see StartOptions.replicaOf). */
+function replicaEnv(app: RunningApp): Record<string, string> {
+  const pid = readFileSync(join(app.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
+  const port = Number(pid[3]);
+  return {
+    DATABASE_URL: `postgres://ggsm:ggsm@127.0.0.1:${port}/ggsm`,
+    JWT_SECRET: readFileSync(join(app.dataDir, 'jwt-secret'), 'utf8').trim(),
+    GGSM_AUDIT_KEY: readFileSync(join(app.dataDir, 'audit-key'), 'utf8').trim(),
+  };
 }
 
 /** Starts the built API exactly as `npm start` does: its own embedded PostgreSQL, real migrations, demo data. */
@@ -73,6 +90,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       PORT: String(port),
       HOST: '127.0.0.1',
       GGSM_DATA_DIR: dataDir,
+      ...(options.replicaOf ? replicaEnv(options.replicaOf) : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

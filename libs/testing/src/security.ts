@@ -83,6 +83,13 @@ export const REGISTER_TABLES: Record<string, string> = {
   review_interval: 'kind',
   claimed_url: 'id::text',
   claimed_url_account: "claimed_url_id::text || '/' || account_id::text",
+  impersonation_report: 'id::text',
+  impersonation_evidence: 'id::text',
+  known_impersonator: 'id::text',
+  // Written by the user only. notification_outbox and notification are not here: the job runner writes
+  // them in the background at any moment, which a before/after snapshot of one call cannot tell apart.
+  notification_read: 'notification_id::text',
+  notification_preference: 'user_id::text',
 };
 
 /**
@@ -100,7 +107,7 @@ export async function snapshotDb(db: PgClient, tables: Record<string, string> = 
   const { rows } = await db.query<{ t: string; k: string; h: string }>(parts.join(' UNION ALL '));
   const summaries = Object.keys(tables).map((table) => {
     const cols = ['count(*)::text'];
-    if (['social_account', 'org_unit', 'person', 'platform', 'app_user', 'naming_rule', 'checklist_item', 'review_interval', 'claimed_url'].includes(table)) cols.push('max(updated_at)::text', 'max(version)::text', 'sum(version)::text');
+    if (['social_account', 'org_unit', 'person', 'platform', 'app_user', 'naming_rule', 'checklist_item', 'review_interval', 'claimed_url', 'impersonation_report'].includes(table)) cols.push('max(updated_at)::text', 'max(version)::text', 'sum(version)::text');
     if (table === 'audit_event') cols.push('max(seq)::text');
     return `SELECT '${table}' AS t, concat_ws('|', ${cols.join(', ')}) AS s FROM ${table}`;
   });

@@ -4,6 +4,7 @@ import {
   BooleanField,
   CreateButton,
   DataTable,
+  FilterButton,
   List,
   NullableBooleanInput,
   ReferenceField,
@@ -11,10 +12,12 @@ import {
   SearchInput,
   SelectInput,
   TextField,
+  TopToolbar,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { enumChoices, EnumField } from '../common/enums';
+import { AccountExportButtons } from '../import-export/export-buttons';
 
 const filters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -68,8 +71,17 @@ const Welcome = () => {
   );
 };
 
+// The export comes from the API (CSV that imports again, JSON), not react-admin's page-by-page exporter.
+const ListActions = () => (
+  <TopToolbar>
+    <FilterButton />
+    <CreateButton />
+    <AccountExportButtons />
+  </TopToolbar>
+);
+
 export const AccountList = () => (
-  <List filters={filters} sort={{ field: 'handle', order: 'ASC' }} perPage={25} empty={<Welcome />}>
+  <List filters={filters} sort={{ field: 'handle', order: 'ASC' }} perPage={25} empty={<Welcome />} actions={<ListActions />} exporter={false}>
     {/* No bulk actions: in particular no bulk delete, nothing in ggsm is destroyed. */}
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="platformId">

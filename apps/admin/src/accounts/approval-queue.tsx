@@ -1,9 +1,13 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import GavelIcon from '@mui/icons-material/Gavel';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Box, Typography } from '@mui/material';
 import { Role } from '@ggsm/domain';
 import { DataTable, DateField, List, Menu, ReferenceField, TextField, usePermissions, useTranslate } from 'react-admin';
 import { EnumField } from '../common/enums';
-import { hasRole } from '../common/permissions';
+import { hasRole, mayImport, seesLegalQueue } from '../common/permissions';
+import { LEGAL_QUEUE_PATH } from '../impersonation/report-list';
+import { IMPORT_PATH } from '../import-export/import-page';
 import { ReadinessChip } from './lifecycle-buttons';
 
 export const APPROVAL_QUEUE_PATH = '/approvals';
@@ -62,6 +66,10 @@ export const GgsmMenu = () => {
       {hasRole(permissions, Role.COMMUNICATIONS) ? (
         <Menu.Item to={APPROVAL_QUEUE_PATH} primaryText="ggsm.queue.menu" leftIcon={<FactCheckIcon />} />
       ) : null}
+      {seesLegalQueue(permissions) ? (
+        <Menu.Item to={LEGAL_QUEUE_PATH} primaryText="ggsm.impersonation.legal_queue.menu" leftIcon={<GavelIcon />} />
+      ) : null}
+      {mayImport(permissions) ? <Menu.Item to={IMPORT_PATH} primaryText="ggsm.importing.menu" leftIcon={<UploadFileIcon />} /> : null}
     </Menu>
   );
 };

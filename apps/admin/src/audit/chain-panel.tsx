@@ -6,6 +6,7 @@ import { useRef, useState, type ChangeEvent } from 'react';
 import { useDataProvider, useLocaleState, useNotify, useRefresh, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/history';
 import type { AuditChainReport, AuditCheckpoint, GgsmDataProvider } from '../providers/data-provider';
+import { saveBlob } from '../common/save-file';
 
 const HASH = /^[0-9a-f]{64}$/;
 
@@ -34,14 +35,7 @@ export function parseCheckpointFile(text: string): AuditCheckpoint[] | null {
 }
 
 function download(filename: string, content: string) {
-  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(new Blob([content], { type: 'application/json' }), filename);
 }
 
 /** The API states a broken link in both languages; the reader gets the one the console speaks. */

@@ -5,6 +5,7 @@ import {
   DataTable,
   DateField,
   DateTimeInput,
+  FilterButton,
   Labeled,
   Link,
   List,
@@ -16,6 +17,7 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  TopToolbar,
   useCreatePath,
   usePermissions,
   useRecordContext,
@@ -23,6 +25,7 @@ import {
 } from 'react-admin';
 import { ActorText, ChangeList, useActionLabel, useEntityTypeLabel } from '../common/history';
 import { mayAccess } from '../common/permissions';
+import { AuditCsvButton } from '../import-export/export-buttons';
 import type { AuditEventRecord } from '../providers/data-provider';
 import { AuditChainPanel } from './chain-panel';
 
@@ -46,9 +49,9 @@ export const AUDIT_ACTIONS = [
   'audit.checkpoint_exported',
 ] as const;
 
-const ACTION_GROUPS = ['social_account', 'org_unit', 'person', 'platform', 'user', 'auth', 'audit'] as const;
+const ACTION_GROUPS = ['social_account', 'org_unit', 'person', 'platform', 'naming_rule', 'checklist_item', 'review_interval', 'claimed_url', 'impersonation_report', 'user', 'auth', 'audit'] as const;
 
-const ENTITY_TYPES = ['SocialAccount', 'OrgUnit', 'Person', 'Platform', 'User', 'AuditTrail'] as const;
+const ENTITY_TYPES = ['SocialAccount', 'OrgUnit', 'Person', 'Platform', 'NamingRule', 'ChecklistItem', 'ReviewInterval', 'ClaimedUrl', 'ImpersonationReport', 'User', 'AuditTrail'] as const;
 
 const actionChoices = [
   ...ACTION_GROUPS.map(group => ({ id: `${group}.`, name: `ggsm.audit.action_groups.${group}` })),
@@ -102,7 +105,18 @@ const ActorField = (_props: { label?: string }) => {
 export const AuditEventList = () => (
   <Box sx={{ width: '100%' }}>
     <AuditChainPanel />
-    <List filters={useAuditFilters()} sort={{ field: 'seq', order: 'DESC' }} perPage={25} exporter={false}>
+    <List
+      filters={useAuditFilters()}
+      sort={{ field: 'seq', order: 'DESC' }}
+      perPage={25}
+      exporter={false}
+      actions={
+        <TopToolbar>
+          <FilterButton />
+          <AuditCsvButton />
+        </TopToolbar>
+      }
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="seq">
           <NumberField source="seq" />

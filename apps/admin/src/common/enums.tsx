@@ -14,6 +14,11 @@ import {
   CLAIMED_URL_PURPOSES,
   CLAIMED_URL_STATUSES,
   EXPIRY_STATES,
+  IMPERSONATION_STATES,
+  IMPERSONATION_SOURCES,
+  DISMISSAL_REASONS,
+  LEGAL_DECISIONS,
+  TAKEDOWN_OUTCOMES,
 } from '@ggsm/domain';
 
 /** The GraphQL enums the console shows; their labels live under `ggsm.enums.<Enum>.<VALUE>`. */
@@ -31,6 +36,12 @@ export const ENUMS = {
   ClaimedUrlPurpose: CLAIMED_URL_PURPOSES,
   ClaimedUrlStatus: CLAIMED_URL_STATUSES,
   ExpiryState: EXPIRY_STATES,
+  ImpersonationState: IMPERSONATION_STATES,
+  ImpersonationSource: IMPERSONATION_SOURCES,
+  DismissalReason: DISMISSAL_REASONS,
+  LegalDecision: LEGAL_DECISIONS,
+  TakedownOutcome: TAKEDOWN_OUTCOMES,
+  ImpersonationEvidenceKind: ['URL', 'NOTE', 'FILE'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

@@ -57,6 +57,13 @@ const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
   ReviewInterval: { kind: 'AccountKind' },
   ClaimedUrl: { kind: 'ClaimedUrlKind', purpose: 'ClaimedUrlPurpose', status: 'ClaimedUrlStatus' },
   User: { roles: 'Role' },
+  ImpersonationReport: {
+    state: 'ImpersonationState',
+    source: 'ImpersonationSource',
+    dismissalReason: 'DismissalReason',
+    legalDecision: 'LegalDecision',
+    takedownOutcome: 'TakedownOutcome',
+  },
 };
 
 /** Fields holding the id of another record: shown by that record's name where the reader may see it. */
@@ -73,6 +80,14 @@ const REFERENCE_FIELDS: Record<string, Record<string, string>> = {
   Person: { orgUnitId: 'OrgUnit' },
   ClaimedUrl: { orgUnitId: 'OrgUnit', accountIds: 'SocialAccount', platformId: 'Platform' },
   User: { scopeUnitId: 'OrgUnit', personId: 'Person' },
+  ImpersonationReport: {
+    platformId: 'Platform',
+    suggestedAccountId: 'SocialAccount',
+    imitatedAccountId: 'SocialAccount',
+    createdById: 'User',
+    legalDecidedById: 'User',
+    takedownFiledById: 'User',
+  },
 };
 
 /** Fields whose values are codes with a label (`ggsm.audit.values.<field>.<code>`): the login method, "password changed". */

@@ -43,6 +43,8 @@ const RULES: Record<string, Partial<Record<Action, readonly Role[]>>> = {
   User: { list: AUDIT_READERS, show: AUDIT_READERS, create: [Role.ADMIN], edit: [Role.ADMIN] },
   // The audit trail is append-only: read, never written from the console.
   AuditEvent: { list: AUDIT_READERS, show: AUDIT_READERS },
+  // Every role reads cases (an editor those of its own units); the steps are the API's availableSteps.
+  ImpersonationReport: { list: EVERYONE, show: EVERYONE },
 };
 
 /**
@@ -56,6 +58,18 @@ export function mayAccess(permissions: unknown, resource: string, action: string
   if (!RULES[resource] && (action === 'list' || action === 'show')) return hasAnyRole(permissions, EVERYONE);
   return false;
 }
+
+/**
+ * The bulk import (importSocialAccounts): Communications and editors register drafts; an administrator
+ * may only load an existing inventory as legacy accounts.
+ */
+export const mayImport = (permissions: unknown): boolean => hasAnyRole(permissions, [Role.COMMUNICATIONS, Role.EDITOR, Role.ADMIN]);
+
+/** Impersonation cases: Communications and Legal add evidence; they and the auditor download screenshots. */
+export const mayAddImpersonationEvidence = (permissions: unknown): boolean => hasAnyRole(permissions, [Role.COMMUNICATIONS, Role.LEGAL]);
+export const mayDownloadImpersonationEvidence = (permissions: unknown): boolean => hasAnyRole(permissions, [Role.COMMUNICATIONS, Role.LEGAL, Role.AUDITOR]);
+/** The legal queue ("Juridische beoordeling") is Bureau Juridische Zaken's worklist. */
+export const seesLegalQueue = (permissions: unknown): boolean => hasRole(permissions, Role.LEGAL);
 
 /** The same verdict as a hook, for buttons and inputs outside react-admin's own access checks. */
 export const useMayAccess = (resource: string, action: Action): boolean => {

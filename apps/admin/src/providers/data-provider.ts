@@ -1,5 +1,5 @@
 import { ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
-import { ERROR_CODES, ErrorCode } from '@ggsm/domain';
+import { ERROR_CODES, ErrorCode, type ImpersonationStep } from '@ggsm/domain';
 import buildGraphQLProvider from 'ra-data-graphql-simple';
 import { HttpError, type DataProvider, type UpdateParams } from 'react-admin';
 import { getToken } from './session';
@@ -108,7 +108,7 @@ function toConsoleError(error: unknown, locale: string): unknown {
 
 /** The records whose history the API keeps (`auditHistory(entityType)`). */
 // NamingRule and ChecklistItem need the API's AUDITED_ENTITY_TYPES (apps/api/src/audit/audit.args.ts) to list them too.
-export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User' | 'NamingRule' | 'ChecklistItem' | 'ReviewInterval' | 'ClaimedUrl';
+export type AuditedEntityType = 'SocialAccount' | 'OrgUnit' | 'Person' | 'Platform' | 'User' | 'NamingRule' | 'ChecklistItem' | 'ReviewInterval' | 'ClaimedUrl' | 'ImpersonationReport';
 
 /** One event of the audit trail, as the API's `AuditEvent` type has it. */
 export interface AuditEventRecord {
@@ -188,6 +188,32 @@ const STEP_TEXT_ARG: Record<LifecycleStep, 'reason' | 'comment' | null> = {
   review: 'reason',
 };
 
+/** The console home page's figures (`dashboard`): counts, and the ids behind the two rules-engine checks. */
+export interface DashboardData {
+  accountsByStatus: DashboardCount[];
+  activeByPlatform: DashboardCount[];
+  activeByUnit: DashboardCount[];
+  activeTotal: number;
+  activeNamingErrors: { count: number; ids: string[] };
+  activeChecklistIncomplete: { count: number; ids: string[] };
+  reviewsOverdue: number;
+  tooFewOwners: number;
+  defunctPlatform: number;
+  submittedWaiting: number;
+  drafts: number;
+  urlsExpiring: number;
+  urlsExpired: number;
+  openCasesByState: DashboardCount[];
+  casesOverdue: number;
+  casesInLegalReview: number;
+}
+
+export interface DashboardCount {
+  key: string;
+  label: string;
+  count: number;
+}
+
 /** A domain a typosquatter could register to pass for one of ours (`domainLookalikes`). */
 export interface DomainLookalike {
   domain: string;
@@ -195,6 +221,56 @@ export interface DomainLookalike {
   fuzzer: string;
   claimed: boolean;
 }
+
+// ---- Impersonation cases (issue 6) ----
+
+/** The named steps of a case (the domain's state machine, the API's ImpersonationStep), each one mutation. */
+export type ImpersonationStepName = ImpersonationStep;
+
+/** What a step takes besides id and version; each step sends only the arguments its mutation declares. */
+export interface ImpersonationStepInput {
+  imitatedAccountId?: string | null;
+  reason?: string;
+  comment?: string | null;
+  decision?: string;
+  reasoning?: string;
+  platformCaseRef?: string;
+  filedAt?: string;
+  outcome?: string;
+  decidedAt?: string;
+}
+
+/** The mutation behind each step and its arguments with their GraphQL types. */
+const IMPERSONATION_STEP_MUTATIONS: Record<ImpersonationStepName, { mutation: string; args: Partial<Record<keyof ImpersonationStepInput, string>> }> = {
+  triage: { mutation: 'triageImpersonationReport', args: { imitatedAccountId: 'ID' } },
+  dismiss: { mutation: 'dismissImpersonationReport', args: { reason: 'DismissalReason!', comment: 'String!' } },
+  sendToLegal: { mutation: 'sendImpersonationToLegal', args: { comment: 'String' } },
+  recordLegalDecision: { mutation: 'recordLegalDecision', args: { decision: 'LegalDecision!', reasoning: 'String!' } },
+  recordTakedownRequest: { mutation: 'recordTakedownRequest', args: { platformCaseRef: 'String!', filedAt: 'DateTime!' } },
+  recordTakedownOutcome: { mutation: 'recordTakedownOutcome', args: { outcome: 'TakedownOutcome!', decidedAt: 'DateTime!' } },
+  startMonitoring: { mutation: 'startImpersonationMonitoring', args: { comment: 'String' } },
+  close: { mutation: 'closeImpersonationReport', args: { comment: 'String' } },
+};
+
+/** One piece of evidence of a case (the API's ImpersonationEvidence). */
+export interface ImpersonationEvidenceRecord {
+  id: string;
+  reportId: string;
+  kind: 'URL' | 'NOTE' | 'FILE';
+  url: string | null;
+  note: string | null;
+  capturedAt: string | null;
+  intakeSource: string | null;
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+  sha256: string | null;
+  downloadUrl: string | null;
+  createdById: string | null;
+  createdAt: string;
+}
+
+export const IMPERSONATION_EVIDENCE_FIELDS = 'id reportId kind url note capturedAt intakeSource fileName mimeType sizeBytes sha256 downloadUrl createdById createdAt';
 
 /** react-admin's data provider plus ggsm's own queries (use through `useDataProvider<GgsmDataProvider>()`). */
 export interface GgsmDataProvider extends DataProvider {
@@ -205,7 +281,46 @@ export interface GgsmDataProvider extends DataProvider {
   attestChecklistItem(accountId: string, itemKey: string, attestation: Attestation): Promise<ChecklistResult[]>;
   accountStep(step: LifecycleStep, id: string, version: number, text?: string): Promise<{ id: string; status: string; version: number }>;
   domainLookalikes(domain: string, limit?: number): Promise<DomainLookalike[]>;
+  dashboard(): Promise<DashboardData>;
+  impersonationStep(step: ImpersonationStepName, id: string, version: number, input?: ImpersonationStepInput): Promise<{ id: string; state: string; version: number }>;
+  addImpersonationEvidence(reportId: string, evidence: { url?: string | null; note?: string | null; capturedAt?: string | null }): Promise<ImpersonationEvidenceRecord>;
+  myNotifications(options?: { unreadOnly?: boolean; page?: number; perPage?: number }): Promise<NotificationList>;
+  markNotificationsRead(target: { ids: string[] } | { all: true }): Promise<{ unreadCount: number }>;
+  myNotificationPreferences(): Promise<NotificationPreferences>;
+  updateMyNotificationPreferences(kinds: string[]): Promise<NotificationPreferences>;
 }
+
+// ---- Notifications (issue 8): the caller's own ----
+
+export interface NotificationRecord {
+  id: string;
+  kind: string;
+  entityType: string;
+  entityId: string;
+  title: string;
+  titleNl: string;
+  body: string;
+  bodyNl: string;
+  /** The console route of the record: "#/SocialAccount/<id>/show". */
+  link: string;
+  read: boolean;
+  emailStatus: string;
+  createdAt: string;
+}
+
+export interface NotificationList {
+  total: number;
+  unreadCount: number;
+  items: NotificationRecord[];
+}
+
+export interface NotificationPreferences {
+  emailKinds: string[];
+  kinds: string[];
+  emailConfigured: boolean;
+}
+
+const NOTIFICATION_FIELDS = 'id kind entityType entityId title titleNl body bodyNl link read emailStatus createdAt';
 
 export interface DataProviderOptions {
   /** The console's current locale, to pick the Dutch or English message of an API error. */
@@ -323,6 +438,20 @@ export function createDataProvider({ getLocale, uri = '/graphql' }: DataProvider
       return data.auditCheckpoint;
     },
 
+    /** The home page's figures, as far as the logged-in user may see. */
+    async dashboard(): Promise<DashboardData> {
+      const count = 'key label count';
+      const set = 'count ids';
+      const data = await request<{ dashboard: DashboardData }>(
+        'Dashboard',
+        `query Dashboard { dashboard { accountsByStatus { ${count} } activeByPlatform { ${count} } activeByUnit { ${count} } activeTotal
+          activeNamingErrors { ${set} } activeChecklistIncomplete { ${set} } reviewsOverdue tooFewOwners defunctPlatform submittedWaiting drafts
+          urlsExpiring urlsExpired openCasesByState { ${count} } casesOverdue casesInLegalReview } }`,
+        {},
+      );
+      return data.dashboard;
+    },
+
     /** The brand checklist of one account, every item with its state and reason. */
     async accountChecklist(accountId: string): Promise<ChecklistResult[]> {
       const data = await request<{ accountChecklist: ChecklistResult[] }>(
@@ -369,6 +498,70 @@ export function createDataProvider({ getLocale, uri = '/graphql' }: DataProvider
         { domain, limit: limit ?? null },
       );
       return data.domainLookalikes;
+    },
+
+    /** One step of an impersonation case, with the version the user saw; only the step's own arguments are sent. */
+    async impersonationStep(step: ImpersonationStepName, id: string, version: number, input: ImpersonationStepInput = {}) {
+      const { mutation, args } = IMPERSONATION_STEP_MUTATIONS[step];
+      const names = (Object.keys(args) as (keyof ImpersonationStepInput)[]).filter(name => input[name] !== undefined);
+      const operationName = mutation.charAt(0).toUpperCase() + mutation.slice(1);
+      const declared = names.map(name => `, $${name}: ${args[name]}`).join('');
+      const passed = names.map(name => `, ${name}: $${name}`).join('');
+      const data = await request<Record<string, { id: string; state: string; version: number }>>(
+        operationName,
+        `mutation ${operationName}($id: ID!, $version: Int!${declared}) { ${mutation}(id: $id, version: $version${passed}) { id state version } }`,
+        { id, version, ...Object.fromEntries(names.map(name => [name, input[name]])) },
+      );
+      return data[mutation];
+    },
+
+    /** A URL and/or note for an open case (COMMUNICATIONS, LEGAL); screenshots go over REST. */
+    async addImpersonationEvidence(reportId: string, { url, note, capturedAt }: { url?: string | null; note?: string | null; capturedAt?: string | null }) {
+      const data = await request<{ addImpersonationEvidence: ImpersonationEvidenceRecord }>(
+        'AddImpersonationEvidence',
+        `mutation AddImpersonationEvidence($reportId: ID!, $url: String, $note: String, $capturedAt: DateTime) {
+          addImpersonationEvidence(reportId: $reportId, url: $url, note: $note, capturedAt: $capturedAt) { ${IMPERSONATION_EVIDENCE_FIELDS} }
+        }`,
+        { reportId, url: url?.trim() || null, note: note?.trim() || null, capturedAt: capturedAt || null },
+      );
+      return data.addImpersonationEvidence;
+    },
+
+    async myNotifications({ unreadOnly = false, page = 0, perPage = 20 } = {}): Promise<NotificationList> {
+      const data = await request<{ myNotifications: NotificationList }>(
+        'MyNotifications',
+        `query MyNotifications($unreadOnly: Boolean, $page: Int, $perPage: Int) {
+          myNotifications(unreadOnly: $unreadOnly, page: $page, perPage: $perPage) { total unreadCount items { ${NOTIFICATION_FIELDS} } }
+        }`,
+        { unreadOnly, page, perPage },
+      );
+      return data.myNotifications;
+    },
+
+    async markNotificationsRead(target: { ids: string[] } | { all: true }) {
+      const data = await request<{ markNotificationsRead: { unreadCount: number } }>(
+        'MarkNotificationsRead',
+        'mutation MarkNotificationsRead($ids: [ID!], $all: Boolean) { markNotificationsRead(ids: $ids, all: $all) { id unreadCount } }',
+        'all' in target ? { all: true } : { ids: target.ids },
+      );
+      return data.markNotificationsRead;
+    },
+
+    async myNotificationPreferences(): Promise<NotificationPreferences> {
+      const data = await request<{ myNotificationPreferences: NotificationPreferences }>(
+        'MyNotificationPreferences',
+        'query MyNotificationPreferences { myNotificationPreferences { emailKinds kinds emailConfigured } }',
+      );
+      return data.myNotificationPreferences;
+    },
+
+    async updateMyNotificationPreferences(kinds: string[]): Promise<NotificationPreferences> {
+      const data = await request<{ updateMyNotificationPreferences: NotificationPreferences }>(
+        'UpdateMyNotificationPreferences',
+        'mutation UpdateMyNotificationPreferences($kinds: [NotificationKind!]!) { updateMyNotificationPreferences(kinds: $kinds) { emailKinds kinds emailConfigured } }',
+        { kinds },
+      );
+      return data.updateMyNotificationPreferences;
     },
   } as GgsmDataProvider;
 }

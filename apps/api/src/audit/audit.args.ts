@@ -3,7 +3,7 @@ import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { ListArgs } from '../common/list.args';
 
-export const AUDITED_ENTITY_TYPES = ['SocialAccount', 'OrgUnit', 'Person', 'Platform', 'User', 'NamingRule', 'ChecklistItem', 'ReviewInterval', 'ClaimedUrl'] as const;
+export const AUDITED_ENTITY_TYPES = ['SocialAccount', 'OrgUnit', 'Person', 'Platform', 'User', 'NamingRule', 'ChecklistItem', 'ReviewInterval', 'ClaimedUrl', 'ImpersonationReport'] as const;
 export type AuditedEntityType = (typeof AUDITED_ENTITY_TYPES)[number];
 
 @InputType('AuditEventFilter')

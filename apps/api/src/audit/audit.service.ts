@@ -71,6 +71,11 @@ export class AuditService {
     return appendAuditEvent(m, this.key, ctx, entry);
   }
 
+  /** Many events of one change (a bulk import), in order, in the caller's transaction. */
+  recordMany(m: EntityManager, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
+    return appendAuditEvents(m, this.key, ctx, entries);
+  }
+
   /** Recomputes the whole chain in batches; optional checkpoints catch a removed tail. */
   async verify(checkpoints: Checkpoint[] = []): Promise<VerifyReport> {
     return verifyChain(this.db, this.key, checkpoints);
@@ -172,33 +177,81 @@ export async function verifyChain(db: DataSource, key: Buffer, checkpoints: Chec
 }
 
 export async function appendAuditEvent(m: EntityManager, key: Buffer, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await appendAuditEvents(m, key, ctx, [entry]);
+}
+
+/**
+ * Appends events in order inside the caller's transaction, with one lock and one read of the chain head
+ * for all of them (a bulk import writes thousands), inserted a thousand rows per statement.
+ */
+export async function appendAuditEvents(m: EntityManager, key: Buffer, ctx: RequestContext, entries: readonly AuditEntry[]): Promise<void> {
   if (!m.queryRunner?.isTransactionActive) throw new Error('audit events are written inside the transaction of the change');
-  const diff = changedFields(entry.before, entry.after);
+  if (entries.length === 0) return;
   await m.query('SELECT pg_advisory_xact_lock($1)', [CHAIN_LOCK]);
   const [head] = await m.query('SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1');
-  const fields = {
-    seq: head ? Number(head.seq) + 1 : 1,
-    occurredAt: new Date().toISOString(),
-    actorUserId: ctx.user?.id ?? null,
-    actorEmail: ctx.user?.email ?? null,
-    actorRole: ctx.user ? ctx.user.roles.join(',') : 'SYSTEM',
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: diff.before,
-    after: diff.after,
-    reason: entry.reason ?? null,
-    requestId: ctx.requestId,
-    prevHash: head ? String(head.hash) : GENESIS,
-  };
-  const hash = hashEvent(fields);
-  await m.insert(AuditEventEntity, {
-    ...fields,
-    before: fields.before as object | null,
-    after: fields.after as object | null,
-    seq: String(fields.seq),
-    occurredAt: new Date(fields.occurredAt),
-    hash,
-    mac: macOf(key, hash),
-  });
+  let seq = head ? Number(head.seq) : 0;
+  let prevHash = head ? String(head.hash) : GENESIS;
+  const rows: Partial<AuditEventEntity>[] = [];
+  for (const entry of entries) {
+    const diff = changedFields(entry.before, entry.after);
+    const fields = {
+      seq: ++seq,
+      occurredAt: new Date().toISOString(),
+      actorUserId: ctx.user?.id ?? null,
+      actorEmail: ctx.user?.email ?? null,
+      actorRole: ctx.user ? ctx.user.roles.join(',') : 'SYSTEM',
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: diff.before,
+      after: diff.after,
+      reason: entry.reason ?? null,
+      requestId: ctx.requestId,
+      prevHash,
+    };
+    const hash = hashEvent(fields);
+    prevHash = hash;
+    rows.push({
+      ...fields,
+      before: fields.before as object | null,
+      after: fields.after as object | null,
+      seq: String(fields.seq),
+      occurredAt: new Date(fields.occurredAt),
+      hash,
+      mac: macOf(key, hash),
+    });
+  }
+  if (rows.length === 1) {
+    await m.insert(AuditEventEntity, rows[0] as AuditEventEntity);
+    return;
+  }
+  // Many at once: one statement per thousand, the columns as arrays (a bulk import writes ten thousand).
+  for (let i = 0; i < rows.length; i += 1000) {
+    const batch = rows.slice(i, i + 1000);
+    const col = <K extends keyof AuditEventEntity>(k: K, f: (v: AuditEventEntity[K]) => unknown = (v) => v) => batch.map((r) => f(r[k] as AuditEventEntity[K]));
+    const json = (v: object | null) => (v === null ? null : JSON.stringify(v));
+    await m.query(
+      `INSERT INTO audit_event (seq, occurred_at, actor_user_id, actor_email, actor_role, action, entity_type, entity_id, before, after, reason, request_id, prev_hash, hash, mac)
+       SELECT s::bigint, o::timestamptz, au::uuid, ae, ar, ac, et, ei, b::jsonb, a::jsonb, r, rq, ph, h, mc
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[])
+           AS t(s, o, au, ae, ar, ac, et, ei, b, a, r, rq, ph, h, mc)`,
+      [
+        col('seq'),
+        col('occurredAt', (d) => d.toISOString()),
+        col('actorUserId'),
+        col('actorEmail'),
+        col('actorRole'),
+        col('action'),
+        col('entityType'),
+        col('entityId'),
+        col('before', json),
+        col('after', json),
+        col('reason'),
+        col('requestId'),
+        col('prevHash'),
+        col('hash'),
+        col('mac'),
+      ],
+    );
+  }
 }

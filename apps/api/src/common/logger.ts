@@ -14,7 +14,7 @@ export const REDACT_PATHS = [
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
-  ...['password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'idToken', 'secret', 'clientSecret', 'authorization', 'cookie'].flatMap(
+  ...['password', 'newPassword', 'currentPassword', 'token', 'accessToken', 'refreshToken', 'idToken', 'secret', 'clientSecret', 'authorization', 'cookie', 'reporterName', 'reporterEmail', 'reporterPhone'].flatMap(
     (key) => [key, `*.${key}`, `*.*.${key}`],
   ),
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loadNotificationConfig, type NotificationConfig } from './notification-config';
 
 // Configuration is read once, validated, and a bad value stops the process naming the variable.
 const optionalUrl = z
@@ -58,6 +59,21 @@ const bodyLimit = z
     return bytes;
   });
 
+/** GGSM_EVIDENCE_MAX_BYTES: largest screenshot accepted as evidence, in bytes, kb or mb (default 5mb). */
+const evidenceMaxBytes = z
+  .string()
+  .trim()
+  .default('5mb')
+  .transform((value, ctx) => {
+    const m = SIZE.exec(value || '5mb');
+    const bytes = m ? Number(m[1]) * UNIT[(m[2] ?? 'b').toLowerCase()] : NaN;
+    if (!(bytes >= 1024 && bytes <= 50 * 1024 * 1024)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a size from 1kb to 50mb, e.g. 5mb' });
+      return z.NEVER;
+    }
+    return bytes;
+  });
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port(3000),
@@ -83,6 +99,11 @@ const schema = z.object({
   GGSM_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   GGSM_LOGIN_LOCK_SECONDS: z.coerce.number().int().min(1).max(86400).default(900),
   GGSM_LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).max(10000).default(30),
+  GGSM_REPORT_RATE_POINTS: z.coerce.number().int().min(1).max(100000).default(10),
+  GGSM_REPORT_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
+  GGSM_EVIDENCE_MAX_BYTES: evidenceMaxBytes,
+  GGSM_VERIFY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  GGSM_VERIFY_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
 });
 
 export interface AppConfig {
@@ -114,6 +135,14 @@ export interface AppConfig {
   auditKey?: string;
   /** Failed logins: slowed after the first, locked per account and per client address after these. */
   login: { maxFailures: number; lockSeconds: number; maxFailuresPerAddress: number };
+  /** Public impersonation reports (no login): at most `points` per client address per `windowSeconds`. */
+  reportRate: { points: number; windowSeconds: number };
+  /** Largest screenshot accepted as impersonation evidence, in bytes (GGSM_EVIDENCE_MAX_BYTES). */
+  evidenceMaxBytes: number;
+  /** Public verification (REST, GraphQL and the public page): at most `limit` checks per client address per `windowSeconds`. */
+  verifyRate: { limit: number; windowSeconds: number };
+  /** The job runner and e-mail of notifications (config/notification-config.ts). */
+  notifications: NotificationConfig;
 }
 
 export class ConfigError extends Error {}
@@ -138,6 +167,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!!e.GGSM_BOOTSTRAP_ADMIN_EMAIL !== !!e.GGSM_BOOTSTRAP_ADMIN_PASSWORD) {
     throw new ConfigError('Invalid configuration:\n  GGSM_BOOTSTRAP_ADMIN_PASSWORD: set both GGSM_BOOTSTRAP_ADMIN_EMAIL and GGSM_BOOTSTRAP_ADMIN_PASSWORD, or neither');
   }
+  const notifications = loadNotificationConfig(env, e.PORT);
+  if ('error' in notifications) throw new ConfigError(`Invalid configuration:\n${notifications.error}`);
   const embedded = !e.DATABASE_URL;
   const demoData = !production && (e.GGSM_DEMO_DATA === 'on' || (e.GGSM_DEMO_DATA === 'auto' && embedded));
   return {
@@ -167,6 +198,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       lockSeconds: e.GGSM_LOGIN_LOCK_SECONDS,
       maxFailuresPerAddress: e.GGSM_LOGIN_MAX_FAILURES_PER_ADDRESS,
     },
+    reportRate: { points: e.GGSM_REPORT_RATE_POINTS, windowSeconds: e.GGSM_REPORT_RATE_WINDOW_SECONDS },
+    evidenceMaxBytes: e.GGSM_EVIDENCE_MAX_BYTES,
+    verifyRate: { limit: e.GGSM_VERIFY_RATE_LIMIT, windowSeconds: e.GGSM_VERIFY_RATE_WINDOW_SECONDS },
+    notifications,
   };
 }
 

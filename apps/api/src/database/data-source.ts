@@ -7,11 +7,13 @@ import { PersonEntity } from '../people/person.entity';
 import { PlatformEntity } from '../platforms/platform.entity';
 import { AccountOwnerEntity, SocialAccountEntity } from '../social-accounts/social-account.entity';
 import { ChecklistAttestationEntity, ChecklistItemEntity, NamingRuleEntity } from '../governance/governance.entities';
+import { ImpersonationEvidenceEntity, ImpersonationReportEntity, ImpersonationTimeLimitEntity, KnownImpersonatorEntity } from '../impersonation/impersonation.entity';
+import { NotificationEntity, NotificationOutboxEntity, NotificationPreferenceEntity, NotificationReadEntity } from '../notifications/notification.entity';
 import { ReviewIntervalEntity } from '../review-intervals/review-interval.entity';
 import { UserEntity } from '../users/user.entity';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity, NamingRuleEntity, ChecklistItemEntity, ChecklistAttestationEntity, ReviewIntervalEntity, ClaimedUrlEntity, ClaimedUrlAccountEntity];
+export const ENTITIES = [AuditEventEntity, OrgUnitEntity, PersonEntity, PlatformEntity, SocialAccountEntity, AccountOwnerEntity, UserEntity, NamingRuleEntity, ChecklistItemEntity, ChecklistAttestationEntity, ReviewIntervalEntity, ClaimedUrlEntity, ClaimedUrlAccountEntity, ImpersonationReportEntity, ImpersonationEvidenceEntity, KnownImpersonatorEntity, ImpersonationTimeLimitEntity, NotificationOutboxEntity, NotificationEntity, NotificationReadEntity, NotificationPreferenceEntity];
 
 /** One definition for the app, the tests and the migration runner; the schema comes only from migrations. */
 export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {

@@ -16,6 +16,8 @@ import {
   type AccountPurpose,
   type ClaimedUrlPurpose,
   normalizeClaimedUrl,
+  formatImpersonationReference,
+  handleSkeleton,
 } from '@ggsm/domain';
 import { ClaimedUrlAccountEntity, ClaimedUrlEntity } from '../claimed-urls/claimed-url.entity';
 import { OrgUnitEntity } from '../org-units/org-unit.entity';
@@ -132,6 +134,7 @@ export async function seedDemo(db: DataSource, passwordHash: string, auditKey: B
     }
 
     for (const claim of await insertDemoClaims(m, byCode)) await audit('ClaimedUrl', claim.id, claim);
+    for (const c of await insertDemoImpersonationCases(m)) await audit('ImpersonationReport', c.id, c);
     return true;
   });
 }
@@ -179,6 +182,107 @@ async function insertDemoClaims(m: EntityManager, byCode: Map<string, OrgUnitEnt
     const account = n.platform ? await m.findOneBy(SocialAccountEntity, { platformKey: n.platform, normalizedHandle: n.handle }) : null;
     if (account) await m.insert(ClaimedUrlAccountEntity, { claimedUrlId: row.id, accountId: account.id });
     out.push({ id: row.id, value: row.value, kind: row.kind, normalized: row.normalized, orgUnitId: row.orgUnitId, purpose: row.purpose, expiresAt: row.expiresAt, accountIds: account ? [account.id] : [] });
+  }
+  return out;
+}
+
+// ---- Impersonation cases (standpunt 6): one per kind of queue, fictional fakers and reporters ----
+
+const DEMO_CASES: {
+  source: 'PUBLIC' | 'STAFF';
+  platform: string;
+  handle: string;
+  displayName: string;
+  description: string;
+  imitates: string;
+  state: 'RECEIVED' | 'LEGAL_REVIEW' | 'MONITORING';
+  /** Working days ago the case entered its state (calendar days, roughly). */
+  daysInState: number;
+  reporter?: { name: string; email: string };
+}[] = [
+  {
+    source: 'PUBLIC',
+    platform: 'x',
+    handle: 'Stadsbeheer_050',
+    displayName: 'Stadsbeheer Groningen',
+    description: 'Dit account stuurt berichten over een "boete voor afval naast de container" met een betaallink.',
+    imitates: 'Stadsbeheer050',
+    state: 'RECEIVED',
+    daysInState: 0,
+    reporter: { name: 'A. Melder', email: 'a.melder@example.org' },
+  },
+  {
+    source: 'STAFF',
+    platform: 'x',
+    handle: 'GGDGroningen_nl',
+    displayName: 'GGD Groningen',
+    description: 'Gebruikt het logo van de GGD en plaatst onjuiste vaccinatie-informatie.',
+    imitates: 'GGDGroningen',
+    state: 'LEGAL_REVIEW',
+    daysInState: 9,
+  },
+  {
+    source: 'PUBLIC',
+    platform: 'instagram',
+    handle: 'brandweer.groningen.official',
+    displayName: 'Brandweer Groningen',
+    description: 'Vraagt volgers om donaties "voor de kazerne".',
+    imitates: 'BRWGroningen',
+    state: 'MONITORING',
+    daysInState: 2,
+  },
+];
+
+/** The three demo cases: a fresh public report, one waiting for Legal (overdue), one watched after a takedown. */
+async function insertDemoImpersonationCases(m: EntityManager): Promise<(Record<string, unknown> & { id: string })[]> {
+  const out: (Record<string, unknown> & { id: string })[] = [];
+  const [legal] = await m.query(`SELECT id FROM app_user WHERE 'LEGAL' = ANY(roles) ORDER BY email LIMIT 1`);
+  for (const c of DEMO_CASES) {
+    const [account] = await m.query('SELECT id FROM social_account WHERE platform_key = $1 AND handle = $2', ['x', c.imitates]);
+    const [counter] = await m.query(
+      `INSERT INTO impersonation_reference_counter (year, last_value) VALUES (extract(year FROM now() AT TIME ZONE 'Europe/Amsterdam')::int, 1)
+       ON CONFLICT (year) DO UPDATE SET last_value = impersonation_reference_counter.last_value + 1 RETURNING year, last_value`,
+    );
+    const reference = formatImpersonationReference(Number(counter.year), Number(counter.last_value));
+    const entered = new Date(Date.now() - c.daysInState * 86_400_000);
+    const decided = c.state === 'MONITORING';
+    const [row] = await m.query(
+      `INSERT INTO impersonation_report (reference, source, reporter_name, reporter_email, platform_key, suspect_handle, normalized_suspect_handle, suspect_display_name,
+         description, suggested_account_id, imitated_account_id, state, state_entered_at, legal_decision, legal_reasoning, legal_decided_by_id, legal_decided_at,
+         takedown_case_ref, takedown_filed_at, takedown_filed_by_id, takedown_outcome, takedown_outcome_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $16, $20, $21) RETURNING id`,
+      [
+        reference,
+        c.source,
+        c.reporter?.name ?? null,
+        c.reporter?.email ?? null,
+        c.platform,
+        c.handle,
+        normalizeHandle(c.platform, c.handle),
+        c.displayName,
+        c.description,
+        account?.id ?? null,
+        c.state === 'RECEIVED' ? null : (account?.id ?? null),
+        c.state,
+        entered,
+        decided ? 'IMPERSONATION' : null,
+        decided ? 'Gebruikt naam en beeldmerk van de brandweer en vraagt om geld: misleiding.' : null,
+        decided ? (legal?.id ?? null) : null,
+        decided ? new Date(entered.getTime() - 7 * 86_400_000) : null,
+        decided ? 'IG-IP-2026-0415' : null,
+        decided ? new Date(entered.getTime() - 6 * 86_400_000) : null,
+        decided ? 'ACCEPTED' : null,
+        decided ? new Date(entered.getTime() - 86_400_000) : null,
+      ],
+    );
+    if (decided) {
+      await m.query(
+        `INSERT INTO known_impersonator (platform_key, handle, normalized_handle, skeleton, report_id, imitated_account_id, decided_at, decided_by_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [c.platform, c.handle, normalizeHandle(c.platform, c.handle), handleSkeleton(c.handle), row.id, account?.id ?? null, new Date(entered.getTime() - 7 * 86_400_000), legal?.id ?? null],
+      );
+    }
+    out.push({ id: row.id, reference, source: c.source, platformId: c.platform, suspectHandle: c.handle, state: c.state, reporterName: c.reporter ? '[personal data]' : null, reporterEmail: c.reporter ? '[personal data]' : null });
   }
   return out;
 }

@@ -26,6 +26,7 @@ import {
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
 import { updateVersioned, versionConflict } from '../common/versioned';
+import { notifyAccountStep } from '../notifications/outbox';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PlatformsService } from '../platforms/platforms.service';
 import type { SocialAccountEntity } from '../social-accounts/social-account.entity';
@@ -335,6 +336,7 @@ export class GovernanceService {
         after: checklist ? { ...after, checklist: checklist.map((c) => ({ key: c.key, state: c.state, required: c.required, reason: c.reason })) } : after,
         reason: input.reason?.trim() || null,
       });
+      await notifyAccountStep(m, ctx, step, after, input.reason);
       return after;
     });
   }

@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AllowAuthenticated } from '../auth/allow.decorator';
 import { Ctx, type RequestContext } from '../auth/request-context';
 import { ClaimedUrlsService } from '../claimed-urls/claimed-urls.service';
+import { ImpersonationReportsService } from '../impersonation/impersonation-reports.service';
 import { RulesService } from '../governance/rules.service';
 import { OrgUnitsService } from '../org-units/org-units.service';
 import { PeopleService } from '../people/people.service';
@@ -31,6 +32,7 @@ export class HistoryResolver {
     private readonly rules: RulesService,
     private readonly reviewIntervals: ReviewIntervalsService,
     private readonly claimedUrls: ClaimedUrlsService,
+    private readonly impersonationReports: ImpersonationReportsService,
   ) {}
 
   @AllowAuthenticated()
@@ -65,6 +67,9 @@ export class HistoryResolver {
         break;
       case 'ClaimedUrl':
         await this.claimedUrls.get(ctx, args.entityId);
+        break;
+      case 'ImpersonationReport':
+        await this.impersonationReports.get(ctx, args.entityId);
         break;
       case 'User':
         // A user's history (logins, role changes) is for those who manage or audit users, and the user.

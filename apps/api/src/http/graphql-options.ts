@@ -74,6 +74,23 @@ export function introspectionRequiresLogin(check: (req: unknown) => Promise<bool
 }
 
 /**
+ * A rate-limited operation (public verification) answers HTTP 429, as REST does; the resolver has set
+ * Retry-After on the response already.
+ */
+export function tooManyRequestsStatus(): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : undefined;
+          if (errors?.some((e) => e.extensions?.code === ErrorCode.TOO_MANY_REQUESTS)) response.http.status = 429;
+        },
+      };
+    },
+  };
+}
+
+/**
  * The Apollo options of the API, a pure function of the configuration:
  * - graphql-armor limits on depth, aliases, directives and cost (validation rules), answered with
  *   code QUERY_TOO_COMPLEX and HTTP 400; the token limit is graphql-js's own parser limit
@@ -106,10 +123,13 @@ export function graphqlOptions(config: Pick<AppConfig, 'nodeEnv'>): ApolloDriver
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     autoTransformHttpErrors: false,
+    // Nest would reset every execution error to HTTP 200, also the 429 of tooManyRequestsStatus (and of
+    // errors that carry extensions.http.status); other errors still answer 200, as before.
+    preserveHttpStatusForExecutionErrors: false,
     parseOptions: { maxTokens: L.maxTokens },
     validationRules: armor.validationRules,
     // (cast: @nestjs/apollo sees Apollo's ESM typings, this file its CommonJS ones; same objects)
-    plugins: [...armor.plugins, ...(production ? [introspectionRequiresLogin()] : [])] as unknown as ApolloDriverConfig['plugins'],
+    plugins: [...armor.plugins, tooManyRequestsStatus(), ...(production ? [introspectionRequiresLogin()] : [])] as unknown as ApolloDriverConfig['plugins'],
     formatError: createGraphQLErrorFormatter({ hideSuggestions: production }),
     // Apollo's own messages as JSON lines too.
     logger: appLogger.child({ context: 'Apollo' }) as unknown as ApolloDriverConfig['logger'],

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsBoolean, IsDate, IsEmail, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested, IsInt } from 'class-validator';
+import { IsBoolean, IsDate, IsEmail, IsInt, IsOptional, IsString, IsUUID, Length, MaxDate, MaxLength, MinDate, ValidateNested } from 'class-validator';
 import { ListArgs } from '../common/list.args';
 import { IsOptionalNotNull, NotBlank } from '../common/validation.pipe';
 
@@ -23,7 +23,7 @@ export class CreatePersonArgs {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) jobTitle?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
-  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() guidelinesAcknowledgedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() @MinDate(new Date('2000-01-01T00:00:00Z')) @MaxDate(new Date('2200-01-01T00:00:00Z')) guidelinesAcknowledgedAt?: Date | null;
   @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() active?: boolean;
 }
 
@@ -35,6 +35,6 @@ export class UpdatePersonArgs {
   @Field({ nullable: true }) @IsOptionalNotNull() @IsEmail() @MaxLength(254) email?: string;
   @Field(() => String, { nullable: true }) @IsOptional() @IsString() @MaxLength(200) jobTitle?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() orgUnitId?: string | null;
-  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() guidelinesAcknowledgedAt?: Date | null;
+  @Field(() => Date, { nullable: true }) @IsOptional() @IsDate() @MinDate(new Date('2000-01-01T00:00:00Z')) @MaxDate(new Date('2200-01-01T00:00:00Z')) guidelinesAcknowledgedAt?: Date | null;
   @Field({ nullable: true }) @IsOptionalNotNull() @IsBoolean() active?: boolean;
 }

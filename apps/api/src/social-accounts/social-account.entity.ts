@@ -1,4 +1,5 @@
 import {
+  BeforeInsert,
   Column,
   CreateDateColumn,
   Entity,
@@ -10,7 +11,7 @@ import {
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
-import type { AccountKind, AccountPurpose, AccountStatus, OwnerRole } from '@ggsm/domain';
+import { type AccountKind, type AccountPurpose, type AccountStatus, type OwnerRole, handleSkeleton } from '@ggsm/domain';
 
 @Entity('social_account')
 export class SocialAccountEntity {
@@ -20,6 +21,8 @@ export class SocialAccountEntity {
   @Column('text') handle: string;
   /** Equal for every spelling the platform treats as the same account; unique with the platform, for ever. */
   @Column('text') normalizedHandle: string;
+  /** handleSkeleton(handle) of the lookalike engine, trigram-indexed: where the lookalike search finds its candidates. */
+  @Column('text') handleSkeleton: string;
   @Column('text', { nullable: true }) displayName: string | null;
   @Column('text') profileUrl: string;
   @Column('uuid') orgUnitId: string;
@@ -53,6 +56,12 @@ export class SocialAccountEntity {
 
   @OneToMany(() => AccountOwnerEntity, (o) => o.account, { cascade: false })
   owners?: AccountOwnerEntity[];
+
+  /** Every insert path (the service, the bulk import, the demo seed) stores the skeleton of the handle it writes. */
+  @BeforeInsert()
+  fillHandleSkeleton(): void {
+    this.handleSkeleton = handleSkeleton(this.handle);
+  }
 }
 
 @Entity('account_owner')

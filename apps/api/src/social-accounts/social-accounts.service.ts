@@ -6,13 +6,12 @@ import {
   DomainError,
   ErrorCode,
   OwnerRole,
-  PlatformStatus,
+  accountHandleViolations,
   cleanHandleInput,
-  normalizeHandle,
-  parseHandleInput,
-  profileUrl,
+  normalizeClaimedUrl,
+  handleSkeleton,
+  resolveAccountHandle,
   reviewDueAt,
-  validateHandle,
 } from '@ggsm/domain';
 import { AuditService } from '../audit/audit.service';
 import type { RequestContext } from '../auth/request-context';
@@ -55,6 +54,7 @@ interface ResolvedHandle {
   platformKey: string;
   handle: string;
   normalizedHandle: string;
+  handleSkeleton: string;
   profileUrl: string;
 }
 
@@ -150,6 +150,7 @@ export class SocialAccountsService {
       await this.replaceOwners(m, row.id, args.primaryOwnerId ?? null, args.backupOwnerIds ?? []);
       const created = toSocialAccountModel(await this.load(m, ctx, row.id));
       await this.audit.record(m, ctx, { action: 'social_account.created', entityType: 'SocialAccount', entityId: row.id, after: created });
+      await this.linkClaimedProfile(m, ctx, row);
       return created;
     });
   }
@@ -218,23 +219,15 @@ export class SocialAccountsService {
   /** Validates with the domain rules, normalises, and refuses a handle we already hold. */
   private async resolveHandle(m: EntityManager, platformKey: string, input: string, legacy: boolean, selfId?: string): Promise<ResolvedHandle> {
     const platform = await this.platforms.mustExist(m, platformKey);
-    // Hyves closed in 2013: its accounts are history (legacy), never a new registration.
-    if (platform.status === PlatformStatus.DEFUNCT && !legacy) {
-      const text = {
-        nl: `${platform.name} bestaat niet meer; hier kunnen alleen accounts van vóór het beleid staan.`,
-        en: `${platform.name} no longer exists; only accounts that predate the policy can be recorded there.`,
-      };
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, text, [{ field: 'platformId', code: 'PLATFORM_DEFUNCT', message: text }]);
-    }
-    const violations = validateHandle(platformKey, input, { legacy });
+    // The same rules as the bulk import (libs/domain/src/account-import.ts): defunct platforms, handle syntax.
+    const violations = accountHandleViolations(platformKey, platform, input, legacy);
     if (violations.length) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, violations[0].message, violations);
     }
-    const handle = parseHandleInput(platformKey, input)?.handle ?? cleanHandleInput(input);
-    const normalizedHandle = normalizeHandle(platformKey, handle);
+    const { handle, normalizedHandle, profileUrl } = resolveAccountHandle(platformKey, input);
     const taken = await m.findOne(SocialAccountEntity, { where: { platformKey, normalizedHandle } });
     if (taken && taken.id !== selfId) throw await this.handleTaken(m, platformKey, normalizedHandle);
-    return { platformKey, handle, normalizedHandle, profileUrl: profileUrl(platformKey, handle) };
+    return { platformKey, handle, normalizedHandle, handleSkeleton: handleSkeleton(handle), profileUrl };
   }
 
   private async handleTaken(m: EntityManager, platformKey: string, normalizedHandle: string): Promise<DomainError> {
@@ -244,11 +237,35 @@ export class SocialAccountsService {
       .select(['a.handle AS handle', 'u.name AS unit'])
       .where('a.platform_key = :platformKey AND a.normalized_handle = :normalizedHandle', { platformKey, normalizedHandle })
       .getRawOne<{ handle: string; unit: string }>();
-    const text = {
-      nl: `Dit account is al geregistreerd als @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'onbekend onderdeel'}).`,
-      en: `This account is already registered as @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'unknown unit'}).`,
-    };
-    return new DomainError(ErrorCode.HANDLE_TAKEN, text, [{ field: 'handle', code: 'HANDLE_TAKEN', message: text }]);
+    return handleTakenError(normalizedHandle, holder);
+  }
+
+  /**
+   * A profile address we claimed before the account was registered (PLATFORM_VANITY, the URL policy)
+   * links itself to the account now, with one audit event on the claim.
+   */
+  private async linkClaimedProfile(m: EntityManager, ctx: RequestContext, row: SocialAccountEntity): Promise<void> {
+    let normalized: string;
+    try {
+      normalized = normalizeClaimedUrl(row.profileUrl, 'PLATFORM_VANITY').normalized;
+    } catch {
+      return; // a platform whose profile addresses are not claimable (e.g. a phone number)
+    }
+    const linked: { claimed_url_id: string }[] = await m.query(
+      `INSERT INTO claimed_url_account (claimed_url_id, account_id)
+       SELECT id, $2 FROM claimed_url WHERE normalized = $1 AND kind = 'PLATFORM_VANITY'
+       ON CONFLICT DO NOTHING RETURNING claimed_url_id`,
+      [normalized, row.id],
+    );
+    for (const { claimed_url_id } of linked) {
+      await this.audit.record(m, ctx, {
+        action: 'claimed_url.account_linked',
+        entityType: 'ClaimedUrl',
+        entityId: claimed_url_id,
+        after: { accountId: row.id },
+        reason: 'account registered for a claimed profile address',
+      });
+    }
   }
 
   private async insertHandle(m: EntityManager, row: SocialAccountEntity): Promise<void> {
@@ -293,6 +310,15 @@ export class SocialAccountsService {
 }
 
 const unique = <T>(values: T[]): T[] => [...new Set(values)];
+
+/** HANDLE_TAKEN, naming the holder's handle and unit (also the bulk import's answer per row). */
+export function handleTakenError(normalizedHandle: string, holder?: { handle: string; unit: string }): DomainError {
+  const text = {
+    nl: `Dit account is al geregistreerd als @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'onbekend onderdeel'}).`,
+    en: `This account is already registered as @${holder?.handle ?? normalizedHandle} (${holder?.unit ?? 'unknown unit'}).`,
+  };
+  return new DomainError(ErrorCode.HANDLE_TAKEN, text, [{ field: 'handle', code: 'HANDLE_TAKEN', message: text }]);
+}
 
 function applyFields(row: SocialAccountEntity, args: SocialAccountFieldsArgs): void {
   const text = (v: string | null | undefined) => (v === undefined ? undefined : v?.trim() || null);
