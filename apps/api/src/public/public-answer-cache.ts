@@ -27,10 +27,6 @@ export class PublicAnswerCache<V extends object> {
     changes.onChange(() => this.entries.clear());
   }
 
-  get size(): number {
-    return this.entries.size;
-  }
-
   /** The answer for `key`: kept, or computed (and kept when nothing changed meanwhile). */
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     if (!this.changes.usable) return compute();
@@ -40,10 +36,5 @@ export class PublicAnswerCache<V extends object> {
     const value = await compute();
     if (this.changes.generation === generation && this.changes.usable) this.entries.set(key, value);
     return value;
-  }
-
-  /** The kept answer, without computing (for a synchronous fast path); undefined when there is none or caching is off. */
-  peek(key: string): V | undefined {
-    return this.changes.usable ? this.entries.get(key) : undefined;
   }
 }

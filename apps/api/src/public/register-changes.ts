@@ -11,10 +11,9 @@ const HEARTBEAT_MS = 250;
  * A heartbeat still unanswered at this many later ticks makes the connection suspect: caches are bypassed
  * until it answers. A connection that died silently (no reset, a frozen network) is noticed this way
  * within 3 x 250 ms of its last answer (one tick to send, two unanswered), inside the public promise of one
- * second. Counted in ticks, not
- * in milliseconds, because each tick comes after the event loop has read its sockets: when this process
- * itself is slow (a burst of new questions), the answer is already read and the cache stays on, instead
- * of being turned off exactly when it is needed most.
+ * second. Counted in ticks, not in milliseconds, because each tick comes after the event loop has read its
+ * sockets: when this process itself is slow (a burst of new questions), the answer is already read and the
+ * cache stays on, instead of being turned off exactly when it is needed most.
  */
 const SUSPECT_AFTER_TICKS = 2;
 /** Unanswered for this many ticks: the connection is dropped and made anew. */

@@ -99,11 +99,6 @@ export class VerificationService {
     return this.cache.get(verificationCacheKey(key), () => this.lookUp(key));
   }
 
-  /** The kept answer for a parsed question, or undefined (the lean REST route's synchronous path). */
-  cached(key: VerificationKey): VerificationModel | undefined {
-    return this.cache.peek(verificationCacheKey(key));
-  }
-
   /** The answer for one (platform, normalised handle): a pure function of the register's current state. */
   private async lookUp(key: VerificationKey): Promise<VerificationModel> {
     const reply = (status: VerificationStatus, found: Partial<VerificationModel> = {}): VerificationModel => ({
