@@ -249,4 +249,10 @@ describe('parseHandleInput', () => {
   ])('(%s, %j)', (platform, input, expected) => {
     expect(parseHandleInput(platform, input)).toEqual(expected);
   });
+
+  // A host written without a plain dot is still a host to a URL parser: the shortcut for dotless handles must not miss it.
+  it.each(['x。com', 'x．com', 'x｡com', 'x%2ecom', 'X%2Ecom'])('%j is read as a URL (a host), not as a handle', (input) => {
+    expect(parseHandleInput('x', 'x.com')).toBeNull();
+    expect(parseHandleInput('x', input)).toBeNull();
+  });
 });

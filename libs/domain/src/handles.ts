@@ -583,8 +583,13 @@ function knownHost(host: string): boolean {
   return PLATFORMS.some((p) => p.urlPatterns.some((pattern) => pattern.hosts.some((h) => h !== '*' && matchHost(h, host).ok)));
 }
 
+/** What a URL parser reads as a dot in a host name: the dot, the ideographic and full-width ones, and %2e. */
+const HOST_DOT = /[.%\u3002\uFF0E\uFF61]/;
+
 function looksLikeUrl(input: string): boolean {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input) || input.includes('/')) return true;
+  // Every known platform host has a dot: without one, no URL parser is needed (the hot path of verification).
+  if (!HOST_DOT.test(input)) return false;
   const url = toUrl(input);
   return url !== null && knownHost(stripHostPrefix(url.hostname.toLowerCase()));
 }
