@@ -5,7 +5,8 @@
 // gets the same mix of questions (hits, case and @/URL variants, misses, lookalikes) from autocannon at 32
 // connections: a warm-up, then the measured run. Targets (2 cores): REST >= 1.0x the baseline's req/s,
 // GraphQL >= 0.6x, p99 < 25 ms for both. Run with `npm run bench` (or `node bench/run.mjs verify`).
-// Settings: BENCH_ACCOUNTS (20000), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32).
+// Settings: BENCH_ACCOUNTS (20000), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
+// BENCH_GGSM_NODE_ARGS (node options for ggsm, e.g. to profile it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -108,7 +109,9 @@ function waitForLine(child: ChildProcess, pattern: RegExp, what: string, ms = 12
 
 async function startGgsm(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [API_MAIN], {
+  // To profile ggsm under this load: BENCH_GGSM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
+  const nodeArgs = (process.env.BENCH_GGSM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: WORKSPACE,
     env: {
       PATH: process.env.PATH ?? '',
@@ -240,7 +243,7 @@ async function main(): Promise<void> {
     });
     const valid = questions.filter((_, i) => answered[i]);
     const byKind = Object.entries(valid.reduce<Record<string, number>>((m, q) => ({ ...m, [q.kind]: (m[q.kind] ?? 0) + 1 }), {}))
-      .map(([k, n]) => `${n} ${k}s`)
+      .map(([k, n]) => `${n} ${k === 'miss' ? 'misses' : `${k}s`}`)
       .join(', ');
     console.log(`register: ${total?.toLocaleString('en')} accounts (${ACCOUNTS.toLocaleString('en')} generated ACTIVE); ready in ${((Date.now() - started) / 1000).toFixed(0)} s`);
     console.log(`mix: ${valid.length} distinct questions (${byKind}); answers ${Object.entries(statuses).map(([s, n]) => `${s} ${n}`).join(', ')}`);

@@ -15,6 +15,7 @@ import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } f
 import { resolveAuditKey } from './audit/audit-key';
 import { bootstrapAdmin, DEMO_USERS, seedDemo } from './demo/demo-seed';
 import { applyHttpHardening } from './http/http-hardening';
+import { publicShortPaths } from './public/public.module';
 
 const log = new Logger('ggsm');
 
@@ -112,6 +113,7 @@ async function main(): Promise<void> {
     app.disable('x-powered-by');
     app.set('trust proxy', 'loopback');
     applyHttpHardening(app, config);
+    app.use(publicShortPaths(app));
     serveConsole(app, config);
     await app.listen(config.port, config.host);
   } catch (err) {

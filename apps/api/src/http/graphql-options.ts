@@ -1,26 +1,18 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { type DocumentNode, GraphQLError, type ValidationContext, visit, BREAK } from 'graphql';
+import { type DocumentNode, GraphQLError, visit, BREAK } from 'graphql';
 import passport from 'passport';
 import { ErrorCode } from '@ggsm/domain';
-import { createGraphQLErrorFormatter, type QueryLimit, queryLimitError } from '../common/errors';
+import { createGraphQLErrorFormatter } from '../common/errors';
 import { appLogger } from '../common/logger';
 import type { AppConfig } from '../config/config';
+import { graphqlArmor } from './graphql-armor';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS };
 
 /** The passport strategy that checks bearer tokens (auth/jwt.strategy.ts). */
 const JWT_STRATEGY = 'jwt';
-
-/** Reports a limit as QUERY_TOO_COMPLEX (armor's own rejection would say BAD_USER_INPUT, unspecific). */
-const reportAs =
-  (limit: QueryLimit, max: number) =>
-  (context: ValidationContext | null, error: GraphQLError): void => {
-    const found = Number(/found (\d+)/.exec(error.message)?.[1]);
-    context?.reportError(queryLimitError(limit, max, Number.isFinite(found) ? found : undefined));
-  };
 
 /** True when the operation reads the schema (`__schema` or `__type`; `__typename` is harmless). */
 export function readsSchema(document: DocumentNode): boolean {
@@ -101,16 +93,7 @@ export function tooManyRequestsStatus(): ApolloServerPlugin<BaseContext> {
 export function graphqlOptions(config: Pick<AppConfig, 'nodeEnv'>): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   const L = GRAPHQL_LIMITS;
-  const armor = new ApolloArmor({
-    maxDepth: { n: L.maxDepth, ignoreIntrospection: true, propagateOnRejection: false, onReject: [reportAs('depth', L.maxDepth)] },
-    maxAliases: { n: L.maxAliases, propagateOnRejection: false, onReject: [reportAs('aliases', L.maxAliases)] },
-    maxDirectives: { n: L.maxDirectives, propagateOnRejection: false, onReject: [reportAs('directives', L.maxDirectives)] },
-    costLimit: { maxCost: L.maxCost, ignoreIntrospection: true, propagateOnRejection: false, onReject: [reportAs('cost', L.maxCost)] },
-    maxTokens: { enabled: false },
-    // Suggestions are stripped by the formatter instead: armor's pattern misses graphql-js's enum
-    // suggestions ("Did you mean the enum value …?") and leaves the question mark behind.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
+  const armor = graphqlArmor();
   return {
     driver: ApolloDriver,
     autoSchemaFile: true,

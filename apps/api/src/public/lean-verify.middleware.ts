@@ -13,10 +13,11 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 
 /**
  * The question when it is plainly well-formed: only `platform`, `handle` and `url`, each one text within
- * VerifyQuery's limits. Anything else (unknown or repeated parameters, overlong or unstorable text) is
- * left to the controller, whose validation pipe answers it with its usual BAD_USER_INPUT.
+ * VerifyQuery's limits (VerifyAccountArgs and VerifyProfileUrlArgs have the same). Anything else (unknown
+ * or repeated parameters, overlong or unstorable text) is left to the controller or resolver, whose
+ * validation pipe answers it with its usual BAD_USER_INPUT.
  */
-function plainQuery(query: unknown): { platform?: string; handle?: string; url?: string } | undefined {
+export function plainQuery(query: unknown): { platform?: string; handle?: string; url?: string } | undefined {
   if (!query || typeof query !== 'object') return undefined;
   for (const [name, value] of Object.entries(query)) {
     if (!Object.hasOwn(VERIFY_QUERY_MAX_LENGTH, name)) return undefined;

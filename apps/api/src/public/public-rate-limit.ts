@@ -24,8 +24,34 @@ export class PublicRateLimit {
     this.limiter = new RateLimiterMemory({ keyPrefix: 'verify', points: config.verifyRate.limit, duration: config.verifyRate.windowSeconds });
   }
 
-  /** Counts one check; over the limit: `Retry-After` on the response and TOO_MANY_REQUESTS (HTTP 429). */
-  async consume(ip: string | null, res?: HeaderSink): Promise<void> {
+  /** Checks counted ahead by a short path for the request that then went on to the full pipeline. */
+  private readonly ahead = new WeakMap<object, Promise<void>>();
+
+  /**
+   * Counts one check; over the limit: `Retry-After` on the response and TOO_MANY_REQUESTS (HTTP 429).
+   * With `request`: a check that a short path already counted for that request (see `countAhead`) is not
+   * counted again, and ends the same way.
+   */
+  consume(ip: string | null, res?: HeaderSink, request?: object): Promise<void> {
+    const counted = request === undefined ? undefined : this.ahead.get(request);
+    if (counted === undefined) return this.count(ip, res);
+    this.ahead.delete(request as object);
+    return counted;
+  }
+
+  /**
+   * Counts the one check of `request` on a short path (lean-graphql-verify.middleware.ts). When the short
+   * path then hands the request on, the resolver's `consume` for it counts nothing more.
+   */
+  countAhead(request: object, ip: string | null, res: HeaderSink): Promise<void> {
+    const counted = this.count(ip, res);
+    this.ahead.set(request, counted);
+    // Whoever reads it later sees the outcome; this copy only keeps an unread refusal from being "unhandled".
+    counted.catch(() => undefined);
+    return counted;
+  }
+
+  private async count(ip: string | null, res?: HeaderSink): Promise<void> {
     try {
       await this.limiter.consume(ip ?? 'unknown');
     } catch (err) {

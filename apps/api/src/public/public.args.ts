@@ -11,17 +11,20 @@ export const PUBLIC_PER_PAGE = { default: 100, max: 500 } as const;
 /** Far beyond the register's size; keeps OFFSET cheap. */
 const MAX_PAGE = 100_000;
 
+/** The questions' longest values, in REST and GraphQL alike (the short paths check the same: lean-verify.middleware.ts). */
+export const VERIFY_QUERY_MAX_LENGTH = { platform: 40, handle: MAX_HANDLE, url: MAX_URL } as const;
+
 @ArgsType()
 export class VerifyAccountArgs {
-  @Field({ description: 'Platform key or alias: x, twitter, facebook, instagram, …' }) @IsString() @MaxLength(40) platform: string;
-  @Field({ description: 'Handle, @handle or a profile URL of that platform.' }) @IsString() @MaxLength(MAX_HANDLE) handle: string;
+  @Field({ description: 'Platform key or alias: x, twitter, facebook, instagram, …' }) @IsString() @MaxLength(VERIFY_QUERY_MAX_LENGTH.platform) platform: string;
+  @Field({ description: 'Handle, @handle or a profile URL of that platform.' }) @IsString() @MaxLength(VERIFY_QUERY_MAX_LENGTH.handle) handle: string;
 }
 
 @ArgsType()
 export class VerifyProfileUrlArgs {
   @Field({ description: 'A profile URL, e.g. https://x.com/Stadsbeheer050 (www., m., query strings and old domains are understood).' })
   @IsString()
-  @MaxLength(MAX_URL)
+  @MaxLength(VERIFY_QUERY_MAX_LENGTH.url)
   url: string;
 }
 
@@ -35,9 +38,6 @@ export class PublicAccountsArgs {
   @Max(PUBLIC_PER_PAGE.max)
   perPage?: number;
 }
-
-/** The parameters of GET /public/verify and their longest values (the lean route checks the same: lean-verify.middleware.ts). */
-export const VERIFY_QUERY_MAX_LENGTH = { platform: 40, handle: MAX_HANDLE, url: MAX_URL } as const;
 
 /** GET /public/verify: `platform` + `handle`, or `url` (or a URL in `handle` without a platform). */
 export class VerifyQuery {

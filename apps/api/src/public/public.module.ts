@@ -1,4 +1,6 @@
-import { type MiddlewareConsumer, Module, type NestModule, RequestMethod } from '@nestjs/common';
+import { type INestApplicationContext, Module } from '@nestjs/common';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { LeanGraphqlVerifyMiddleware } from './lean-graphql-verify.middleware';
 import { LeanVerifyMiddleware } from './lean-verify.middleware';
 import { OpenDataService } from './open-data.service';
 import { PublicController } from './public.controller';
@@ -11,12 +13,23 @@ import { VerificationService } from './verification.service';
 /** The public face (no login): verification, open data, rel="me" links and the public page. */
 @Module({
   controllers: [PublicController],
-  providers: [RegisterChanges, PublicReadPool, VerificationService, OpenDataService, PublicRateLimit, PublicResolver],
+  providers: [RegisterChanges, PublicReadPool, VerificationService, OpenDataService, PublicRateLimit, PublicResolver, LeanVerifyMiddleware, LeanGraphqlVerifyMiddleware],
   exports: [VerificationService, RegisterChanges],
 })
-export class PublicModule implements NestModule {
-  /** GET /public/verify, the hot path, is answered before Nest's router (lean-verify.middleware.ts). */
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(LeanVerifyMiddleware).forRoutes({ path: 'public/verify', method: RequestMethod.GET });
-  }
+export class PublicModule {}
+
+/**
+ * The hot path of the public face — GET /public/verify, and a verification question posted to /graphql —
+ * answered right after the HTTP hardening, before express's other layers, Nest's router and Apollo
+ * (lean-verify.middleware.ts, lean-graphql-verify.middleware.ts). main.ts mounts it; whatever the short
+ * paths do not answer goes on to the controller or Apollo as usual.
+ */
+export function publicShortPaths(app: INestApplicationContext): RequestHandler {
+  const rest = app.get(LeanVerifyMiddleware);
+  const graphql = app.get(LeanGraphqlVerifyMiddleware);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (req.method === 'GET' && req.path === '/public/verify') return rest.use(req, res, next);
+    if (req.method === 'POST' && req.path === '/graphql') return graphql.use(req, res, next);
+    next();
+  };
 }

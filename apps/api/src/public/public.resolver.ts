@@ -21,14 +21,15 @@ export class PublicResolver {
   @Public()
   @Query(() => VerificationModel, { description: 'Is this account the municipality\'s? Platform key or alias (twitter = x), and handle, @handle or profile URL.' })
   async verifyAccount(@Ctx() ctx: RequestContext, @Context('req') req: GqlRequest, @Args() args: VerifyAccountArgs) {
-    await this.rateLimit.consume(ctx.ip, req.res);
+    // `req`: the short path (lean-graphql-verify.middleware.ts) may have counted this check already.
+    await this.rateLimit.consume(ctx.ip, req.res, req);
     return this.verification.verify(ctx, { platform: args.platform, handle: args.handle });
   }
 
   @Public()
   @Query(() => VerificationModel, { description: 'Is the account at this profile URL the municipality\'s? A URL that is no profile of a known platform is BAD_USER_INPUT (NOT_A_PROFILE_URL).' })
   async verifyProfileUrl(@Ctx() ctx: RequestContext, @Context('req') req: GqlRequest, @Args() args: VerifyProfileUrlArgs) {
-    await this.rateLimit.consume(ctx.ip, req.res);
+    await this.rateLimit.consume(ctx.ip, req.res, req);
     return this.verification.verify(ctx, { url: args.url });
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import { type AccountKind, parseVerificationInput, type VerificationInput, type VerificationKey } from '@ggsm/domain';
 import type { RequestContext } from '../auth/request-context';
 import { PublicAnswerCache } from './public-answer-cache';
@@ -89,9 +90,22 @@ export class VerificationService {
     this.cache = new PublicAnswerCache<VerificationModel>(changes, { max: VERIFICATION_CACHE_SIZE });
   }
 
+  /**
+   * Parsed questions by their text. Parsing is a pure function of the text (the domain rules), so a kept
+   * key is never stale; it saves the URL parser and platform rules on a repeated question, which is most
+   * of the work of a cached answer. Questions that are refused are not kept.
+   */
+  private readonly parsed = new LRUCache<string, VerificationKey>({ max: VERIFICATION_CACHE_SIZE });
+
   /** BAD_USER_INPUT (with a violation code) for a question that names no account; otherwise the answer. */
   verify(_ctx: RequestContext, input: VerificationInput): Promise<VerificationModel> {
-    return this.answer(parseVerificationInput(input));
+    const text = JSON.stringify([input.platform ?? null, input.handle ?? null, input.url ?? null]);
+    let key = this.parsed.get(text);
+    if (key === undefined) {
+      key = parseVerificationInput(input);
+      this.parsed.set(text, key);
+    }
+    return this.answer(key);
   }
 
   /** The answer for one parsed question, from the cache when the register has not changed since. */
