@@ -8,6 +8,7 @@ import { contextOf } from '../auth/request-context';
 import { graphqlArmor } from '../http/graphql-armor';
 import { LEAN_FIELDS, type LeanPlan, leanPlanOf } from './lean-graphql-plan';
 import { plainQuery } from './lean-verify.middleware';
+import { type PreparedJson, prepareJson } from './public-http';
 import { PublicRateLimit } from './public-rate-limit';
 import type { VerificationModel } from './verification.model';
 import { VerificationService } from './verification.service';
@@ -31,12 +32,6 @@ interface Question {
   variables: Record<string, unknown>;
 }
 
-interface Body {
-  json: string;
-  length: string;
-  etag: string;
-}
-
 /** Longest query text whose plan is kept; longer ones go the full way. */
 const MAX_PLANNED_QUERY = 4000;
 /** Different bodies kept per answer (one per query text asking for it; clients use one or two). */
@@ -58,7 +53,7 @@ const JSON_TYPE = /^application\/json\s*(;|$)/i;
 @Injectable()
 export class LeanGraphqlVerifyMiddleware implements NestMiddleware {
   private readonly plans = new LRUCache<string, LeanPlan | false>({ max: 500 });
-  private readonly bodies = new WeakMap<VerificationModel, Map<LeanPlan, Body>>();
+  private readonly bodies = new WeakMap<VerificationModel, Map<LeanPlan, PreparedJson>>();
   private readonly rules: readonly ValidationRule[];
   private schemas: { full: GraphQLSchema; answering: GraphQLSchema } | undefined;
 
@@ -147,7 +142,7 @@ export class LeanGraphqlVerifyMiddleware implements NestMiddleware {
   }
 
   /** The response body for this answer and plan, made once: kept answers are shared and never change. */
-  private bodyOf(req: Request, plan: LeanPlan, variables: Record<string, unknown>, answer: VerificationModel): Body | undefined {
+  private bodyOf(req: Request, plan: LeanPlan, variables: Record<string, unknown>, answer: VerificationModel): PreparedJson | undefined {
     let forAnswer = this.bodies.get(answer);
     const kept = forAnswer?.get(plan);
     if (kept) return kept;
@@ -155,9 +150,7 @@ export class LeanGraphqlVerifyMiddleware implements NestMiddleware {
     if (result.errors) return undefined;
     // As Apollo's prettyJSONStringify.
     const json = `${JSON.stringify({ data: result.data })}\n`;
-    const etagOf = req.app.get('etag fn') as (chunk: Buffer, encoding: string) => string;
-    const bytes = Buffer.from(json, 'utf8');
-    const body = { json, length: String(bytes.length), etag: etagOf(bytes, 'utf8') };
+    const body = prepareJson(req, json);
     if (!forAnswer) {
       forAnswer = new Map();
       this.bodies.set(answer, forAnswer);

@@ -2,7 +2,7 @@ import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { contextOf } from '../auth/request-context';
 import { httpStatusFor, toErrorBody } from '../common/errors';
-import { openToAll } from './public-http';
+import { openToAll, type PreparedJson, prepareJson } from './public-http';
 import { PublicRateLimit } from './public-rate-limit';
 import { VERIFY_QUERY_MAX_LENGTH } from './public.args';
 import type { VerificationModel } from './verification.model';
@@ -27,21 +27,12 @@ export function plainQuery(query: unknown): { platform?: string; handle?: string
   return query as { platform?: string; handle?: string; url?: string };
 }
 
-interface Body {
-  json: string;
-  length: string;
-  etag: string;
-}
-
-/** The JSON of an answer with its length and express's ETag, made once per answer: kept answers are shared and never change. */
-const bodies = new WeakMap<VerificationModel, Body>();
-function bodyOf(req: Request, answer: VerificationModel): Body {
+/** The JSON of an answer, made once per answer: kept answers are shared and never change. */
+const bodies = new WeakMap<VerificationModel, PreparedJson>();
+function bodyOf(req: Request, answer: VerificationModel): PreparedJson {
   let body = bodies.get(answer);
   if (body === undefined) {
-    const json = JSON.stringify(answer);
-    const etagOf = req.app.get('etag fn') as (chunk: Buffer, encoding: string) => string;
-    const bytes = Buffer.from(json, 'utf8');
-    body = { json, length: String(bytes.length), etag: etagOf(bytes, 'utf8') };
+    body = prepareJson(req, JSON.stringify(answer));
     bodies.set(answer, body);
   }
   return body;
