@@ -12,7 +12,13 @@ let db: PgClient;
 
 /** Headers that differ between any two responses, whichever path answered. */
 const PER_RESPONSE = new Set(['date', 'x-request-id']);
-const headersOf = (res: RawResponse) => Object.fromEntries([...res.headers].filter(([name]) => !PER_RESPONSE.has(name)));
+function headersOf(res: RawResponse): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, name) => {
+    if (!PER_RESPONSE.has(name)) out[name] = value;
+  });
+  return out;
+}
 
 /**
  * The same document with `@include(if: true)` on its root field — answered by Apollo, never by the short
