@@ -5,7 +5,7 @@
 // it takes, against the app's own schema; the rate limit counts a handed-on question once.
 import { buildClientSchema, getIntrospectionQuery, parse as parseGraphql } from 'graphql';
 import { type PgClient, type RawResponse, type RunningApp, STACK_TRACE, connectAsSuperuser, rawRequest, startApp } from '@ggsm/testing';
-import { leanPlanOf } from '../../apps/api/src/public/lean-graphql-plan';
+import { leanPlanOf, textArgumentValues } from '../../apps/api/src/public/lean-graphql-plan';
 
 let app: RunningApp;
 let db: PgClient;
@@ -67,6 +67,10 @@ describe('GraphQL verification on the short path answers as Apollo does', () => 
     ['bad input: unknown platform', { query: VERIFY, variables: { p: 'myspace', h: 'groningen' } }],
     ['bad input: not a profile URL', { query: VERIFY_URL, variables: { u: 'https://example.org/' } }],
     ['bad input: too long for the argument', { query: VERIFY, variables: { p: 'x', h: 'a'.repeat(301) } }],
+    ['variables with defaults (through graphql-js coercion)', {
+      query: `query($p: String! = "x", $h: String = "Stadsbeheer050") { verifyAccount(platform: $p, handle: $h) { ${FIELDS} } }`,
+      variables: { h: 'STADSBEHEER050' },
+    }],
     ['bad input: a NUL character', { query: VERIFY, variables: { p: 'x', h: 'Stads\u0000beheer050' } }],
     ['bad input: a variable of the wrong type', { query: VERIFY, variables: { p: 'x', h: 50 } }],
     ['bad input: a missing variable', { query: VERIFY, variables: { p: 'x' } }],
@@ -137,6 +141,25 @@ describe('which documents the short path takes', () => {
     '{ verifyAccount(platform: "x", handle: "a") { status } }',
   ])('takes %s', (query) => {
     expect(leanPlanOf(schema, query)).not.toBeNull();
+  });
+
+  it('reads text arguments without graphql-js coercion only where that coercion would change nothing', () => {
+    const plan = leanPlanOf(schema, VERIFY)!;
+    expect(textArgumentValues(plan, { p: 'x', h: '@Stadsbeheer050', extra: 1 })).toEqual({ platform: 'x', handle: '@Stadsbeheer050' });
+    // Not a string, or missing: left to graphql-js (which refuses it).
+    expect(textArgumentValues(plan, { p: 'x', h: 50 })).toBeUndefined();
+    expect(textArgumentValues(plan, { p: 'x' })).toBeUndefined();
+    expect(textArgumentValues(leanPlanOf(schema, '{ verifyAccount(platform: "x", handle: "a") { status } }')!, {})).toEqual({ platform: 'x', handle: 'a' });
+    // A default (on a non-null or a nullable variable): always through graphql-js.
+    for (const query of [
+      'query($p: String! = "x", $h: String!) { verifyAccount(platform: $p, handle: $h) { status } }',
+      'query($p: String!, $h: String = "a") { verifyAccount(platform: $p, handle: $h) { status } }',
+    ]) {
+      const other = leanPlanOf(schema, query);
+      expect(other).not.toBeNull();
+      expect(other!.textArguments).toBeUndefined();
+      expect(textArgumentValues(other!, { p: 'x', h: 'a' })).toBeUndefined();
+    }
   });
 
   it.each([

@@ -12,6 +12,12 @@ export interface LeanPlan {
   /** The one root field, perhaps under an alias. */
   field: FieldNode;
   name: LeanField;
+  /**
+   * Where each argument of the field comes from, when all of them are text: a literal, or a `String!`
+   * variable without default. Then a request's arguments are its variables' strings as they are, which is
+   * all graphql-js's coercion would do with them; any other value goes through that coercion.
+   */
+  textArguments?: [name: string, from: { value: string } | { variable: string }][];
 }
 
 /**
@@ -49,6 +55,40 @@ export function leanPlanOf(schema: GraphQLSchema, query: string, rules: readonly
     },
   });
   if (!plain || validate(schema, document, rules).length > 0) return null;
-  return { document, operation, field, name: field.name.value as LeanField };
+  const name = field.name.value as LeanField;
+  return { document, operation, field, name, textArguments: textArgumentsOf(schema, operation, field, name) };
+}
+
+function textArgumentsOf(schema: GraphQLSchema, operation: OperationDefinitionNode, field: FieldNode, name: LeanField): LeanPlan['textArguments'] {
+  const stringVariables = new Set<string>();
+  for (const definition of operation.variableDefinitions ?? []) {
+    const type = definition.type;
+    if (definition.defaultValue || type.kind !== 'NonNullType' || type.type.kind !== 'NamedType' || type.type.name.value !== 'String') return undefined;
+    stringVariables.add(definition.variable.name.value);
+  }
+  const declared = schema.getQueryType()?.getFields()[name]?.args ?? [];
+  const given = field.arguments ?? [];
+  // Every argument given (none left to a default), each a text: a literal or a String! variable.
+  if (given.length !== declared.length) return undefined;
+  const out: NonNullable<LeanPlan['textArguments']> = [];
+  for (const argument of given) {
+    const value = argument.value;
+    if (value.kind === 'StringValue') out.push([argument.name.value, { value: value.value }]);
+    else if (value.kind === 'Variable' && stringVariables.has(value.name.value)) out.push([argument.name.value, { variable: value.name.value }]);
+    else return undefined;
+  }
+  return out;
+}
+
+/** The plan's arguments for these variables when they are all strings as they stand (see `textArguments`); otherwise undefined. */
+export function textArgumentValues(plan: LeanPlan, variables: Record<string, unknown>): Record<string, string> | undefined {
+  if (!plan.textArguments) return undefined;
+  const out: Record<string, string> = {};
+  for (const [name, from] of plan.textArguments) {
+    const value = 'value' in from ? from.value : variables[from.variable];
+    if (typeof value !== 'string') return undefined;
+    out[name] = value;
+  }
+  return out;
 }
 

@@ -6,12 +6,24 @@ import { type GraphQLField, GraphQLObjectType, GraphQLSchema, type ValidationRul
 import { LRUCache } from 'lru-cache';
 import { contextOf } from '../auth/request-context';
 import { graphqlArmor } from '../http/graphql-armor';
-import { LEAN_FIELDS, type LeanPlan, leanPlanOf } from './lean-graphql-plan';
+import { LEAN_FIELDS, type LeanPlan, leanPlanOf, textArgumentValues } from './lean-graphql-plan';
 import { plainQuery } from './lean-verify.middleware';
 import { type PreparedJson, prepareJson } from './public-http';
 import { PublicRateLimit } from './public-rate-limit';
 import type { VerificationModel } from './verification.model';
 import { VerificationService } from './verification.service';
+
+/** The field's arguments as graphql-js coerces them from the variables; undefined when they do not coerce. */
+function argumentValues(schema: GraphQLSchema, plan: LeanPlan, variables: Record<string, unknown>): Record<string, unknown> | undefined {
+  const coerced = getVariableValues(schema, plan.operation.variableDefinitions ?? [], variables, { maxErrors: 1 });
+  if (coerced.errors) return undefined;
+  const fieldDef = schema.getQueryType()?.getFields()[plan.name] as GraphQLField<unknown, unknown>;
+  try {
+    return getArgumentValues(fieldDef, plan.field, coerced.coerced);
+  } catch {
+    return undefined;
+  }
+}
 
 /** The schema with a Query type of the short path's fields only, each answering the answer it is given. */
 function answeringSchema(schema: GraphQLSchema): GraphQLSchema {
@@ -93,15 +105,8 @@ export class LeanGraphqlVerifyMiddleware implements NestMiddleware {
     if (!plan) return undefined;
     if (operationName !== undefined && operationName !== null && operationName !== plan.operation.name?.value) return undefined;
     const given = (variables ?? {}) as Record<string, unknown>;
-    const coerced = getVariableValues(schemas.full, plan.operation.variableDefinitions ?? [], given, { maxErrors: 1 });
-    if (coerced.errors) return undefined;
-    const fieldDef = schemas.full.getQueryType()?.getFields()[plan.name] as GraphQLField<unknown, unknown>;
-    let args: Record<string, unknown>;
-    try {
-      args = getArgumentValues(fieldDef, plan.field, coerced.coerced);
-    } catch {
-      return undefined;
-    }
+    const args = textArgumentValues(plan, given) ?? argumentValues(schemas.full, plan, given);
+    if (!args) return undefined;
     const plainArgs = plainQuery(args);
     return plainArgs ? { plan, args: plainArgs, variables: given } : undefined;
   }
