@@ -130,7 +130,7 @@ export class LeanGraphqlVerifyMiddleware implements NestMiddleware {
     let answer: VerificationModel;
     try {
       await this.rateLimit.countAhead(req, ctx.ip, res);
-      answer = await this.verification.verify(ctx, args);
+      answer = this.verification.cached(args) ?? (await this.verification.verify(ctx, args));
     } catch {
       // Refused or bad input: Apollo answers it (the check is not counted twice).
       return next();

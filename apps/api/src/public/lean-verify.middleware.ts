@@ -65,7 +65,7 @@ export class LeanVerifyMiddleware implements NestMiddleware {
       openToAll(res);
       res.setHeader('Cache-Control', 'no-cache');
       await this.rateLimit.consume(ctx.ip, res);
-      const answer = await this.verification.verify(ctx, query);
+      const answer = this.verification.cached(query) ?? (await this.verification.verify(ctx, query));
       const body = bodyOf(req, answer);
       // What express's res.json() sends, without its per-request work: the same type, length and ETag. A
       // conditional request (If-None-Match) goes through express itself, for its 304.

@@ -27,6 +27,11 @@ export class PublicAnswerCache<V extends object> {
     changes.onChange(() => this.entries.clear());
   }
 
+  /** The kept answer for `key`, without waiting; undefined when there is none (or the cache may not be read now). */
+  peek(key: string): V | undefined {
+    return this.changes.usable ? this.entries.get(key) : undefined;
+  }
+
   /** The answer for `key`: kept, or computed (and kept when nothing changed meanwhile). */
   async get(key: string, compute: () => Promise<V>): Promise<V> {
     if (!this.changes.usable) return compute();

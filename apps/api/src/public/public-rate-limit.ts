@@ -4,6 +4,9 @@ import { DomainError, ErrorCode } from '@ggsm/domain';
 import { logEvent } from '../common/logger';
 import { APP_CONFIG, type AppConfig } from '../config/config';
 
+const COUNTED_AHEAD = Symbol('ggsm.verifyCountedAhead');
+type CountedRequest = { [COUNTED_AHEAD]?: Promise<void> };
+
 export interface HeaderSink {
   setHeader(name: string, value: string): unknown;
 }
@@ -24,28 +27,27 @@ export class PublicRateLimit {
     this.limiter = new RateLimiterMemory({ keyPrefix: 'verify', points: config.verifyRate.limit, duration: config.verifyRate.windowSeconds });
   }
 
-  /** Checks counted ahead by a short path for the request that then went on to the full pipeline. */
-  private readonly ahead = new WeakMap<object, Promise<void>>();
-
   /**
    * Counts one check; over the limit: `Retry-After` on the response and TOO_MANY_REQUESTS (HTTP 429).
    * With `request`: a check that a short path already counted for that request (see `countAhead`) is not
    * counted again, and ends the same way.
    */
   consume(ip: string | null, res?: HeaderSink, request?: object): Promise<void> {
-    const counted = request === undefined ? undefined : this.ahead.get(request);
+    const carrier = request as CountedRequest | undefined;
+    const counted = carrier?.[COUNTED_AHEAD];
     if (counted === undefined) return this.count(ip, res);
-    this.ahead.delete(request as object);
+    (carrier as CountedRequest)[COUNTED_AHEAD] = undefined;
     return counted;
   }
 
   /**
    * Counts the one check of `request` on a short path (lean-graphql-verify.middleware.ts). When the short
-   * path then hands the request on, the resolver's `consume` for it counts nothing more.
+   * path then hands the request on, the resolver's `consume` for it counts nothing more. Kept on the
+   * request itself (not in a WeakMap: an entry per request is work for every garbage collection).
    */
   countAhead(request: object, ip: string | null, res: HeaderSink): Promise<void> {
     const counted = this.count(ip, res);
-    this.ahead.set(request, counted);
+    (request as CountedRequest)[COUNTED_AHEAD] = counted;
     // Whoever reads it later sees the outcome; this copy only keeps an unread refusal from being "unhandled".
     counted.catch(() => undefined);
     return counted;

@@ -78,6 +78,9 @@ export const VERIFICATION_CACHE_SIZE = 20_000;
 /** The cache key: the parsed question. `asked` is part of it, because the lookalike reasons explain the handle as asked. */
 export const verificationCacheKey = (key: VerificationKey): string => `${key.platform}\n${key.normalizedHandle}\n${key.asked}`;
 
+/** A question as text, the key of its parse. */
+const questionText = (input: VerificationInput): string => JSON.stringify([input.platform ?? null, input.handle ?? null, input.url ?? null]);
+
 @Injectable()
 export class VerificationService {
   /** Every answer, OFFICIAL to NOT_REGISTERED, until the register changes (see PublicAnswerCache). */
@@ -99,13 +102,19 @@ export class VerificationService {
 
   /** BAD_USER_INPUT (with a violation code) for a question that names no account; otherwise the answer. */
   verify(_ctx: RequestContext, input: VerificationInput): Promise<VerificationModel> {
-    const text = JSON.stringify([input.platform ?? null, input.handle ?? null, input.url ?? null]);
+    const text = questionText(input);
     let key = this.parsed.get(text);
     if (key === undefined) {
       key = parseVerificationInput(input);
       this.parsed.set(text, key);
     }
     return this.answer(key);
+  }
+
+  /** The kept answer to a question asked before, at once (the short paths' hot path); undefined: ask `verify`. */
+  cached(input: VerificationInput): VerificationModel | undefined {
+    const key = this.parsed.get(questionText(input));
+    return key === undefined ? undefined : this.cache.peek(verificationCacheKey(key));
   }
 
   /** The answer for one parsed question, from the cache when the register has not changed since. */
