@@ -11,21 +11,14 @@ import { handleSkeleton } from '@ggsm/domain';
 import { createDataSource } from '../apps/api/src/database/data-source';
 import { freePort, startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgres';
 import { ACCOUNT_SOURCE, searchLookalikes } from '../apps/api/src/lookalikes/lookalike-search';
+import { seededRandom } from './seeded-random';
 
 const HANDLES = 100_000;
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 1000);
 const WARMUP = 100;
 
-// A deterministic generator, so two runs measure the same register.
-// mulberry32: 32-bit integer arithmetic (Math.imul), so the sequence does not collapse as float products would.
-let seed = 20110614;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+// Deterministic, so two runs measure the same register.
+const { random, pick } = seededRandom(20110614);
 
 const PLATFORMS = ['x', 'x', 'x', 'facebook', 'facebook', 'instagram', 'instagram', 'linkedin', 'youtube', 'tiktok', 'flickr'];
 const PREFIXES = ['', '', '', 'stads', 'wijk', 'gemeente', 'sport', 'cultuur', 'jeugd', 'zorg', 'afval', 'parkeer', 'milieu', 'bibliotheek', 'museum', 'sdc', 'ggd', 'team', 'ons', 'mijn', 'hallo'];

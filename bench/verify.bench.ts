@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { handleSkeleton, normalizeHandle, profileUrl } from '@ggsm/domain';
 import { API_MAIN, WORKSPACE, freePort, freshDataDir } from '../libs/testing/src/app';
 import { connectAsSuperuser, embeddedPostgres, inParallel } from '../libs/testing/src/database';
+import { seededRandom } from './seeded-random';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -38,16 +39,8 @@ interface RawRequest {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (options: object, done: (err: Error | null, result: AutocannonResult) => void) => unknown;
 
-// ---- a deterministic register and mix (mulberry32), so two runs measure the same thing ----
-
-let seed = 20110614;
-const random = () => {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
+// Deterministic, so two runs measure the same register and mix.
+const { random, pick } = seededRandom(20110614);
 
 const WORDS = ['Stads', 'Wijk', 'Sport', 'Cultuur', 'Jeugd', 'Zorg', 'Afval', 'Parkeer', 'Milieu', 'Museum', 'Haven', 'Markt', 'Park', 'Poort', 'Molen', 'Kudde', 'Werk', 'Wonen', 'Groen', 'Fiets', 'Water', 'Kunst', 'Buurt', 'Plein', 'Toren'];
 const PLACES = ['Haren', 'Beijum', 'Selwerd', 'Zernike', 'Helpman', 'Noord', 'Zuid', 'Oost', 'West', 'Centrum', 'Paddepoel', 'Hoogkerk'];
