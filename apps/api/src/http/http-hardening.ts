@@ -6,6 +6,7 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import helmet, { type HelmetOptions } from 'helmet';
 import { appLogger, safeUrl } from '../common/logger';
 import type { AppConfig } from '../config/config';
+import { jsonBody } from './json-body';
 import { REQUEST_ID_HEADER, requestIdMiddleware } from './request-scope';
 
 type CspDirectives = NonNullable<Exclude<HelmetOptions['contentSecurityPolicy'], boolean | undefined>['directives']>;
@@ -38,12 +39,39 @@ const helmetOptions = (directives: CspDirectives): HelmetOptions => ({
   crossOriginResourcePolicy: { policy: 'same-origin' },
 });
 
+/**
+ * helmet's headers for `options`, taken from helmet itself once (run against a recorder) and then set on
+ * every response by one loop: the same names and values, without a chain of fourteen middlewares per
+ * request. Our options have no per-request parts (no nonces), which the recorder checks: helmet must
+ * answer at once, without reading the request.
+ */
+function fixedHelmet(options: HelmetOptions): RequestHandler {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void set.push([name, String(value)]),
+    removeHeader: (name: string) => void removed.push(name),
+  };
+  let done = false;
+  const noRequest = new Proxy({}, { get: () => { throw new Error('helmet read the request: its headers are not fixed.'); } });
+  (helmet(options) as RequestHandler)(noRequest as Request, recorder as unknown as Response, (err?: unknown) => {
+    if (err) throw err;
+    done = true;
+  });
+  if (!done) throw new Error('helmet did not answer at once: its headers are not fixed.');
+  return (_req: Request, res: Response, next: NextFunction) => {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
 /** Security headers (helmet). GraphiQL (development only) loads React and GraphiQL from unpkg.com. */
 export function securityHeaders(config: Pick<AppConfig, 'nodeEnv'>): RequestHandler {
-  const strict = helmet(helmetOptions(CSP_DIRECTIVES)) as RequestHandler;
+  const strict = fixedHelmet(helmetOptions(CSP_DIRECTIVES));
   if (config.nodeEnv === 'production') return strict;
   const unpkg = 'https://unpkg.com';
-  const graphiql = helmet(
+  const graphiql = fixedHelmet(
     helmetOptions({
       ...CSP_DIRECTIVES,
       scriptSrc: ["'self'", "'unsafe-inline'", unpkg],
@@ -51,7 +79,7 @@ export function securityHeaders(config: Pick<AppConfig, 'nodeEnv'>): RequestHand
       imgSrc: ["'self'", 'data:', unpkg],
       fontSrc: ["'self'", 'data:', unpkg],
     }),
-  ) as RequestHandler;
+  );
   return (req: Request, res: Response, next: NextFunction) => (req.method === 'GET' && /^\/graphql\/?$/.test(req.path) ? graphiql : strict)(req, res, next);
 }
 
@@ -139,5 +167,5 @@ export function inSequence(...handlers: RequestHandler[]): RequestHandler {
 export function applyHttpHardening(app: NestExpressApplication, config: AppConfig): void {
   app.use(inSequence(requestIdMiddleware, requestLogger(), securityHeaders(config)));
   if (config.corsOrigins.length) app.enableCors(corsOptions(config.corsOrigins));
-  app.use(inSequence(express.json({ limit: config.bodyLimit }), express.urlencoded({ limit: config.bodyLimit, extended: true })));
+  app.use(inSequence(jsonBody(config.bodyLimit), express.urlencoded({ limit: config.bodyLimit, extended: true })));
 }
