@@ -8,7 +8,8 @@
 // Settings: BENCH_ACCOUNTS (20000), BENCH_SECONDS (10), BENCH_WARMUP_SECONDS (3), BENCH_CONNECTIONS (32),
 // BENCH_GGSM_NODE_ARGS (node options for ggsm, e.g. to profile it).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { handleSkeleton, normalizeHandle, profileUrl } from '@ggsm/domain';
 import { API_MAIN, WORKSPACE, freePort, freshDataDir } from '../libs/testing/src/app';
@@ -79,24 +80,40 @@ interface Question {
 
 // ---- processes ----
 
-function waitForLine(child: ChildProcess, pattern: RegExp, what: string, ms = 120_000): Promise<RegExpMatchArray> {
+/** Output files of the processes started, removed at the end. */
+const outputs: string[] = [];
+
+/**
+ * The output of a process under test goes to a file, not to a pipe: reading a pipe would make this process,
+ * the load generator, the consumer of ggsm's request log (a wake-up per line on the same two cores), which no
+ * deployment does. The file is read here only until `pattern` appears.
+ */
+function outputFile(what: string): { path: string; fd: number } {
+  const path = join(tmpdir(), `ggsm-bench-${what}-${process.pid}-${Date.now()}.log`);
+  return { path, fd: openSync(path, 'w') };
+}
+
+function waitForLine(child: ChildProcess, output: string, pattern: RegExp, what: string, ms = 120_000): Promise<RegExpMatchArray> {
   return new Promise((resolve, reject) => {
-    let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start within ${ms / 1000} s:\n${seen.slice(-2000)}`)), ms);
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const m = pattern.exec(seen);
-      if (m) {
-        clearTimeout(timer);
-        child.stdout?.off('data', onData);
-        // From here on the output is not read: nothing of it may slow the measurement down.
-        child.stdout?.resume();
-        resolve(m);
-      }
+    const started = Date.now();
+    const tail = () => readFileSync(output, 'utf8').slice(-2000);
+    const onExit = (code: number | null) => {
+      clearInterval(poll);
+      reject(new Error(`${what} exited with ${code}:\n${tail()}`));
     };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', (c: Buffer) => (seen += c.toString()));
-    child.once('exit', (code) => reject(new Error(`${what} exited with ${code}:\n${seen.slice(-2000)}`)));
+    const poll = setInterval(() => {
+      const m = pattern.exec(readFileSync(output, 'utf8'));
+      if (m) {
+        clearInterval(poll);
+        child.off('exit', onExit);
+        resolve(m);
+      } else if (Date.now() - started > ms) {
+        clearInterval(poll);
+        child.off('exit', onExit);
+        reject(new Error(`${what} did not start within ${ms / 1000} s:\n${tail()}`));
+      }
+    }, 100);
+    child.once('exit', onExit);
   });
 }
 
@@ -104,6 +121,7 @@ async function startGgsm(dataDir: string): Promise<{ url: string; child: ChildPr
   const port = await freePort();
   // To profile ggsm under this load: BENCH_GGSM_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
   const nodeArgs = (process.env.BENCH_GGSM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const output = outputFile('ggsm');
   const child = spawn(process.execPath, [...nodeArgs, API_MAIN], {
     cwd: WORKSPACE,
     env: {
@@ -117,21 +135,24 @@ async function startGgsm(dataDir: string): Promise<{ url: string; child: ChildPr
       GGSM_VERIFY_RATE_LIMIT: '1000000',
       GGSM_VERIFY_RATE_WINDOW_SECONDS: '1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', output.fd, output.fd],
   });
-  await waitForLine(child, /ggsm is running/, 'ggsm');
-  child.stderr?.resume();
+  closeSync(output.fd);
+  outputs.push(output.path);
+  await waitForLine(child, output.path, /ggsm is running/, 'ggsm');
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
 async function startBaseline(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const output = outputFile('baseline');
   const child = spawn(process.execPath, ['-r', join(__dirname, 'register.cjs'), join(__dirname, 'baseline-verify-server.ts')], {
     cwd: WORKSPACE,
     env: { PATH: process.env.PATH ?? '', DATABASE_URL: databaseUrl, PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', output.fd, output.fd],
   });
-  const m = await waitForLine(child, /listening (\d+)/, 'the baseline server');
-  child.stderr?.resume();
+  closeSync(output.fd);
+  outputs.push(output.path);
+  const m = await waitForLine(child, output.path, /listening (\d+)/, 'the baseline server');
   return { url: `http://127.0.0.1:${m[1]}`, child };
 }
 
@@ -301,6 +322,7 @@ async function main(): Promise<void> {
   } finally {
     for (const child of processes.reverse()) await stop(child);
     rmSync(dataDir, { recursive: true, force: true });
+    for (const output of outputs) rmSync(output, { force: true });
   }
 }
 
