@@ -14,6 +14,7 @@ import { createDataSource } from './database/data-source';
 import { EmbeddedDatabaseError, startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { resolveAuditKey } from './audit/audit-key';
 import { bootstrapAdmin, DEMO_USERS, seedDemo } from './demo/demo-seed';
+import { ExpressHttpAdapter } from './http/express-http-adapter';
 import { applyHttpHardening } from './http/http-hardening';
 import { publicShortPaths } from './public/public.module';
 
@@ -105,7 +106,7 @@ async function main(): Promise<void> {
 
   try {
     await migrate(url, config);
-    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url, jwtSecret(config, !!embedded)), {
+    app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, url, jwtSecret(config, !!embedded)), new ExpressHttpAdapter(), {
       logger: nestLogger,
       // applyHttpHardening registers the body parsers, with GGSM_BODY_LIMIT.
       bodyParser: false,

@@ -1,12 +1,14 @@
 /**
  * The HTTP layer's quick paths against the libraries they stand in for: `jsonBody` (apps/api/src/http/json-body.ts)
- * must read every body exactly as body-parser's `express.json()` does, and `securityHeaders` must send helmet's
- * headers. Both run here in a bare express app on loopback: no database is involved.
+ * must read every body exactly as body-parser's `express.json()` does, `securityHeaders` must send helmet's
+ * headers, and `expressPrototypes` must give express's requests and responses their prototypes from the start
+ * without changing what express does. All run here in a bare express app on loopback: no database is involved.
  */
 import { type AddressInfo } from 'node:net';
-import { type IncomingHttpHeaders, type Server, createServer, request } from 'node:http';
+import { type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse, createServer, request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { expressPrototypes } from '../../apps/api/src/http/express-prototypes';
 import { jsonBody } from '../../apps/api/src/http/json-body';
 import { securityHeaders } from '../../apps/api/src/http/http-hardening';
 
@@ -169,5 +171,42 @@ describe('securityHeaders: helmet, set from values taken once', () => {
     expect(production['content-security-policy']).not.toContain('unpkg.com');
     expect(test['content-security-policy']).toContain("script-src 'self' 'unsafe-inline' https://unpkg.com");
     expect(await headersOf('test', '/public/verify')).toEqual(production);
+  });
+});
+
+describe('expressPrototypes: requests and responses made with express\'s prototypes', () => {
+  /** An express app behind a plain server or one made with `expressPrototypes`, reporting whether req and res had express's prototypes before express saw them. */
+  async function ask(withPrototypes: boolean): Promise<Record<string, unknown>> {
+    const app = express();
+    app.disable('x-powered-by');
+    app.set('trust proxy', 'loopback');
+    app.use(express.json());
+    app.post('/echo/:id', (req: Request, res: Response) => {
+      res.status(201).set('X-Seen', 'yes').json({ id: req.params.id, query: req.query, body: req.body, ip: req.ip, path: req.path, json: req.is('json'), before: (req as unknown as { before: unknown }).before });
+    });
+    const server = createServer(withPrototypes ? expressPrototypes(app) : {}, (req: IncomingMessage, res: ServerResponse) => {
+      (req as unknown as { before: unknown }).before = Object.getPrototypeOf(req) === app.request && Object.getPrototypeOf(res) === app.response;
+      app(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as AddressInfo).port;
+      const answer = await send(port, { 'content-type': 'application/json', 'content-length': '9', 'x-forwarded-for': '203.0.113.9' }, ['{"a":"b"}'], 'POST', '/echo/42?x=1&y=2');
+      return { status: answer.status, seen: answer.headers['x-seen'], ...(JSON.parse(answer.body) as Record<string, unknown>) };
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  }
+
+  it('makes them with app.request and app.response, where a plain server makes them with node\'s own', async () => {
+    expect((await ask(true)).before).toBe(true);
+    expect((await ask(false)).before).toBe(false);
+  });
+
+  it('leaves express working as it does on a plain server: params, query, body, ip, status, headers, json', async () => {
+    const mine = await ask(true);
+    const plain = await ask(false);
+    expect(mine).toMatchObject({ status: 201, seen: 'yes', id: '42', query: { x: '1', y: '2' }, body: { a: 'b' }, ip: '203.0.113.9', path: '/echo/42', json: 'json' });
+    expect({ ...mine, before: undefined }).toEqual({ ...plain, before: undefined });
   });
 });
