@@ -53,7 +53,14 @@ function fixedHelmet(options: HelmetOptions): RequestHandler {
     removeHeader: (name: string) => void removed.push(name),
   };
   let done = false;
-  const noRequest = new Proxy({}, { get: () => { throw new Error('helmet read the request: its headers are not fixed.'); } });
+  const noRequest = new Proxy(
+    {},
+    {
+      get: () => {
+        throw new Error('helmet read the request: its headers are not fixed.');
+      },
+    },
+  );
   (helmet(options) as RequestHandler)(noRequest as Request, recorder as unknown as Response, (err?: unknown) => {
     if (err) throw err;
     done = true;
