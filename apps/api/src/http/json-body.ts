@@ -21,12 +21,11 @@ const OPEN_BRACKET = 0x5b;
 export function jsonBody(limit: number, parser: RequestHandler = express.json({ limit })): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const headers = req.headers;
-    const length = headers['content-length'];
+    const declared = headers['content-length'];
+    const length = declared !== undefined && DIGITS.test(declared) ? Number(declared) : 0;
     if (
-      length === undefined ||
-      !DIGITS.test(length) ||
-      Number(length) > limit ||
-      Number(length) === 0 ||
+      length === 0 ||
+      length > limit ||
       headers['transfer-encoding'] !== undefined ||
       (headers['content-encoding'] !== undefined && headers['content-encoding'].toLowerCase() !== 'identity') ||
       !PLAIN_JSON.test(headers['content-type'] ?? '')
